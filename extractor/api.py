@@ -1,0 +1,85 @@
+"""The public entry points: `extract`, `aextract` and the reusable `Extractor`."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Protocol
+
+from .article import Article, load_article
+from .config import Settings
+from .errors import ConfigurationError, NoModelConfiguredError
+from .models import Extraction
+
+ArticleInput = str | os.PathLike[str] | Article
+
+
+class Engine(Protocol):
+    name: str
+
+    def extract(self, article: Article) -> Extraction: ...
+
+    async def aextract(self, article: Article) -> Extraction: ...
+
+
+def make_engine(settings: Settings) -> Engine:
+    """The engine the settings ask for; an LLM engine needs a model."""
+    name = settings.engine or ("llm" if settings.model else None)
+    if name is None:
+        raise NoModelConfiguredError()
+    if name == "llm":
+        from .llm import LLMEngine
+
+        return LLMEngine(settings)
+    raise ConfigurationError(f"unknown engine {name!r}; use 'llm'")
+
+
+class Extractor:
+    """A configured extractor. Make one and reuse it: its HTTP client is shared.
+
+    Arguments override the ``EXTRACTOR_*`` environment variables (see `config`).
+    """
+
+    def __init__(
+        self,
+        *,
+        engine: str | None = None,
+        model: str | None = None,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        mode: str | None = None,
+        max_retries: int | None = None,
+        settings: Settings | None = None,
+        **more: Any,
+    ) -> None:
+        base = settings or Settings.from_env()
+        self.settings = base.with_overrides(
+            engine=engine,
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            max_retries=max_retries,
+            **more,
+        )
+        self.engine = make_engine(self.settings)
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        """Extract from text or a file path; every span is grounded in the article text."""
+        return self.engine.extract(load_article(article))
+
+    async def aextract(self, article: ArticleInput) -> Extraction:
+        return await self.engine.aextract(load_article(article))
+
+
+def extract(article: ArticleInput, **options: Any) -> Extraction:
+    """Extract actors, quotes and claims from one article (text or a path).
+
+    ``options`` are those of `Extractor`: ``model``, ``base_url``, ``api_key``,
+    ``mode``, ``max_retries``, ``engine``, ``transport_retries``, ``timeout``...
+    """
+    return Extractor(**options).extract(article)
+
+
+async def aextract(article: ArticleInput, **options: Any) -> Extraction:
+    """The asyncio twin of `extract`."""
+    return await Extractor(**options).aextract(article)

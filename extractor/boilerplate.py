@@ -1,0 +1,58 @@
+"""Find the parts of a scraped page that are not the story.
+
+Scraped news pages carry text that no reader counts as the article: link-hover
+cards glued into names ("President TrumpDonald John TrumpBarr criticizes ...
+MORE"), photo credits ("© Getty Images"), and a headline repeated by the page
+template. Nothing may be extracted from these zones, whatever the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A name glued to the card that follows it: lower-case letter then capital, and the
+# card ends with "MORE" within a few hundred characters.
+_HOVER_CARD = re.compile(r"(?<=[a-z])(?=[A-Z][\w.'’-]*)(?:(?!\n\n).){20,900}?\bMORE\b", re.S)
+_CREDIT_LINE = re.compile(
+    r"^[ \t]*(?:©|\(c\)|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|"
+    r"getty images|reuters/|ap photo|afp via getty)[^\n]*$",
+    re.I | re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    start: int
+    end: int
+    reason: str  # hover_card | credit | repeated_paragraph
+
+
+def junk_zones(text: str) -> list[Zone]:
+    """The zones of ``text`` that are page furniture, in text order."""
+    zones = [Zone(m.start(), m.end(), "hover_card") for m in _HOVER_CARD.finditer(text)]
+    zones += [Zone(m.start(), m.end(), "credit") for m in _CREDIT_LINE.finditer(text)]
+    zones += _repeated_paragraphs(text)
+    return sorted(zones, key=lambda z: z.start)
+
+
+def _repeated_paragraphs(text: str) -> list[Zone]:
+    """Lines that repeat an earlier line word for word (a template's second headline)."""
+    seen: set[str] = set()
+    zones: list[Zone] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if len(line) < 20:
+            continue
+        if line in seen:
+            zones.append(Zone(m.start(), m.end(), "repeated_paragraph"))
+        seen.add(line)
+    return zones
+
+
+def in_junk(zones: list[Zone], start: int, end: int) -> Zone | None:
+    """The junk zone this span overlaps, if any."""
+    for zone in zones:
+        if zone.start < end and start < zone.end:
+            return zone
+    return None

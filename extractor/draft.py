@@ -1,0 +1,105 @@
+"""What the model is asked to fill: the article's reading, with text but no offsets.
+
+The model copies text; the tool finds it. Offsets never come from the model.
+When a validation context carries a `GroundingSession`, validating an
+`ArticleReading` grounds it against the article and raises a precise
+`ValueError` for whatever cannot be found, which instructor sends back to the
+model as a re-ask.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field, ValidationInfo, model_validator
+
+from .models import ActorType, Attribution, QuoteKind
+
+if TYPE_CHECKING:
+    from .grounding import GroundingSession
+
+
+class DraftActor(BaseModel):
+    """A person, organisation, country or group that takes part in the story."""
+
+    id: str = Field(description="A short id you choose, e.g. 'a1'; quotes and claims refer to it.")
+    name: str = Field(description="The fullest name the article uses, copied exactly.")
+    type: ActorType
+    title: str | None = Field(
+        default=None, description="Role or title given in the article, e.g. 'Defense Secretary'."
+    )
+    aliases: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Other names or descriptions the article uses for this same actor, each copied "
+            "exactly (e.g. 'al-Allaq', 'the head of Iraqi military intelligence'). No pronouns."
+        ),
+    )
+
+
+class DraftQuote(BaseModel):
+    """Something an actor said: a direct or partial quotation, or reported speech."""
+
+    text: str = Field(
+        description=(
+            "Copied character for character from the article. For direct and partial quotes, "
+            "the quoted words with their quotation marks; for indirect quotes, the reported "
+            "content (the clause after 'said that', 'told ...', 'according to ...')."
+        )
+    )
+    kind: QuoteKind = Field(
+        description=(
+            "direct: a whole quoted utterance; partial: a quoted fragment inside the "
+            "article's own sentence; indirect: reported speech without quotation marks."
+        )
+    )
+    speaker: str | None = Field(
+        description="The id of the actor who said it, or null when the article does not say."
+    )
+    speaker_mention: str | None = Field(
+        default=None,
+        description=(
+            "The exact words next to this quote that name the speaker, as written "
+            "('al-Allaq', 'he', 'the Pentagon spokesman')."
+        ),
+    )
+    cue: str | None = Field(
+        default=None,
+        description="The reporting verb or phrase as written: 'said', 'told', 'according to'.",
+    )
+
+
+class DraftClaim(BaseModel):
+    """A checkable assertion in the article: a fact, figure or event, or a stated belief."""
+
+    statement: str = Field(description="A short self-contained paraphrase of the claim.")
+    claimant: str | None = Field(
+        description="The id of the actor who makes the claim, or null when the article asserts it."
+    )
+    evidence: str = Field(
+        description="The sentence or clause of the article that makes the claim, copied exactly."
+    )
+    attribution: Attribution = Field(
+        description=(
+            "asserted: the article states it; reported: someone said it; "
+            "belief: someone believes or considers it."
+        )
+    )
+    hedged: bool = Field(
+        default=False, description="True when the claim is qualified (may, alleged, reportedly)."
+    )
+
+
+class ArticleReading(BaseModel):
+    """The actors, quotes and claims of one news article; every text field copied exactly."""
+
+    actors: list[DraftActor] = Field(default_factory=list)
+    quotes: list[DraftQuote] = Field(default_factory=list)
+    claims: list[DraftClaim] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ground_in_article(self, info: ValidationInfo) -> ArticleReading:
+        session: GroundingSession | None = (info.context or {}).get("grounding")
+        if session is not None:
+            session.ground(self)
+        return self

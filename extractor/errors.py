@@ -1,0 +1,84 @@
+"""The typed errors `extractor` raises.
+
+Every error says what went wrong and what to do about it. Errors about one
+article carry its ``source`` (a path or an id) so a batch can report it.
+"""
+
+from __future__ import annotations
+
+
+class ExtractorError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+    #: A short machine-readable name, written into batch error records.
+    code: str = "extractor_error"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+
+class ConfigurationError(ExtractorError):
+    """The engine, model or provider settings are unusable."""
+
+    code = "configuration_error"
+
+
+class NoModelConfiguredError(ConfigurationError):
+    """An LLM engine was requested but no model was named."""
+
+    code = "no_model_configured"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "no model is configured. Pass model='openai/gpt-4o-mini' (or --model), "
+            "set EXTRACTOR_MODEL, or point EXTRACTOR_BASE_URL at an OpenAI-compatible "
+            "server (Ollama, vLLM, llama.cpp, LM Studio) and name its model; "
+            "or use engine='rules' to run offline."
+        )
+
+
+class ArticleError(ExtractorError):
+    """The article itself cannot be used (missing, empty, not text)."""
+
+    code = "article_error"
+
+
+class ArticleNotFoundError(ArticleError):
+    code = "article_not_found"
+
+
+class EmptyArticleError(ArticleError):
+    code = "empty_article"
+
+
+class NotTextError(ArticleError):
+    code = "not_text"
+
+
+class ProviderError(ExtractorError):
+    """The model provider kept failing after the transport retries ran out."""
+
+    code = "provider_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        status_code: int | None = None,
+        requests: int | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.requests = requests
+        super().__init__(message, source=source)
+
+
+class ModelOutputError(ExtractorError):
+    """The model's answers could not be parsed into the schema, even after re-asks."""
+
+    code = "model_output_error"
+
+    def __init__(self, message: str, *, source: str | None = None, attempts: int = 0) -> None:
+        self.attempts = attempts
+        super().__init__(message, source=source)

@@ -1,0 +1,215 @@
+"""The LLM engine: instructor fills an `ArticleReading`, grounding checks every item.
+
+One extraction is one instructor call. Inside it, each model answer is
+grounded while it is validated (see `draft.ArticleReading`); what cannot be
+found goes back to the model as a re-ask, up to ``max_retries`` times. The
+last attempt is graded leniently: the unfound items are dropped with warnings
+rather than failing the article. Transport faults are retried below, in
+`transport`, and never count as re-asks.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from instructor.core import (
+    Hooks,
+    IncompleteOutputException,
+    InstructorError,
+    InstructorRetryException,
+)
+
+from .article import Article
+from .config import Settings
+from .draft import ArticleReading
+from .errors import ModelOutputError, ProviderError
+from .grounding import GroundingSession
+from .models import Extraction, Meta, Usage
+from .prompts import load_prompts
+from .providers import Backend, build_client, resolve_backend
+from .transport import CallStats, counting
+
+
+class _Attempts:
+    """Counts model answers and usage for one extraction; arms lenient grading."""
+
+    def __init__(self, session: GroundingSession, max_retries: int) -> None:
+        self.session = session
+        self.max_retries = max_retries
+        self.count = 0
+        self.usage = Usage()
+
+    def on_request(self, **_: Any) -> None:
+        self.count += 1
+        self.session.lenient = self.count > self.max_retries
+
+    def on_response(self, response: Any) -> None:
+        usage = getattr(response, "usage", None)
+        if usage is None:
+            return
+        given = getattr(usage, "prompt_tokens", None) or getattr(usage, "input_tokens", 0) or 0
+        taken = (
+            getattr(usage, "completion_tokens", None) or getattr(usage, "output_tokens", 0) or 0
+        )
+        self.usage = Usage(
+            input_tokens=self.usage.input_tokens + given,
+            output_tokens=self.usage.output_tokens + taken,
+            total_tokens=self.usage.total_tokens + given + taken,
+        )
+
+    def hooks(self) -> Hooks:
+        hooks = Hooks()
+        hooks.on("completion:kwargs", self.on_request)
+        hooks.on("completion:response", self.on_response)
+        return hooks
+
+
+class LLMEngine:
+    """Extract with a model through instructor. Clients are made once and reused."""
+
+    name = "llm"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.backend: Backend = resolve_backend(settings)
+        self.prompts = load_prompts()
+        self._client: Any = None
+        self._aclient: Any = None
+
+    # -- sync and async entry points ------------------------------------------------------
+
+    def extract(self, article: Article) -> Extraction:
+        if self._client is None:
+            self._client = build_client(self.backend, self.settings)
+        started = time.perf_counter()
+        session, attempts, stats, kwargs = self._prepare(article)
+        with counting(stats):
+            try:
+                self._client.chat.completions.create(**kwargs)
+            except Exception as exc:
+                raise self._translate(exc, article, attempts, stats) from exc
+        return self._finish(session, attempts, stats, started)
+
+    async def aextract(self, article: Article) -> Extraction:
+        if self._aclient is None:
+            self._aclient = build_client(self.backend, self.settings, asynchronous=True)
+        started = time.perf_counter()
+        session, attempts, stats, kwargs = self._prepare(article)
+        with counting(stats):
+            try:
+                await self._aclient.chat.completions.create(**kwargs)
+            except Exception as exc:
+                raise self._translate(exc, article, attempts, stats) from exc
+        return self._finish(session, attempts, stats, started)
+
+    # -- shared steps -------------------------------------------------------------------
+
+    def _prepare(
+        self, article: Article
+    ) -> tuple[GroundingSession, _Attempts, CallStats, dict[str, Any]]:
+        session = GroundingSession(article.text)
+        attempts = _Attempts(session, self.settings.max_retries)
+        kwargs: dict[str, Any] = {
+            "model": self.backend.model,
+            "response_model": ArticleReading,
+            "messages": self.prompts.messages(article.text),
+            "max_retries": self.settings.max_retries,
+            "context": {"grounding": session},
+            "strict": False,
+            "hooks": attempts.hooks(),
+        }
+        if self.settings.temperature is not None:
+            kwargs["temperature"] = self.settings.temperature
+        if self.settings.max_tokens:
+            kwargs["max_tokens"] = self.settings.max_tokens
+        return session, attempts, CallStats(), kwargs
+
+    def _finish(
+        self, session: GroundingSession, attempts: _Attempts, stats: CallStats, started: float
+    ) -> Extraction:
+        result = session.result
+        if result is None:  # instructor returned without validating: should not happen
+            raise ModelOutputError("the model's answer was never validated", attempts=attempts.count)
+        return Extraction(
+            actors=result.actors,
+            quotes=result.quotes,
+            claims=result.claims,
+            warnings=result.warnings,
+            meta=Meta(
+                engine=self.name,
+                model=self.backend.label,
+                mode=self.backend.mode.value if self.backend.mode else None,
+                prompt_version=self.prompts.version,
+                usage=attempts.usage,
+                requests=stats.requests,
+                attempts=attempts.count,
+                elapsed_s=round(time.perf_counter() - started, 3),
+            ),
+        )
+
+    def _translate(
+        self, exc: Exception, article: Article, attempts: _Attempts, stats: CallStats
+    ) -> Exception:
+        """Map SDK and instructor failures onto the package's typed errors."""
+        import openai
+
+        cause: BaseException = exc
+        if isinstance(exc, InstructorRetryException) and exc.__cause__:
+            cause = exc.__cause__
+        where = self.backend.safe_base_url or self.backend.provider
+        if isinstance(cause, openai.APIStatusError):
+            return ProviderError(
+                f"{self.backend.label} at {where} answered HTTP {cause.status_code} after "
+                f"{stats.requests} request(s) with retries; "
+                + _status_advice(cause.status_code),
+                source=article.source,
+                status_code=cause.status_code,
+                requests=stats.requests,
+            )
+        if isinstance(cause, openai.APITimeoutError):
+            return ProviderError(
+                f"{self.backend.label} at {where} timed out after {stats.requests} request(s); "
+                "raise EXTRACTOR_TIMEOUT or try a smaller model",
+                source=article.source,
+                requests=stats.requests,
+            )
+        if isinstance(cause, openai.APIConnectionError):
+            return ProviderError(
+                f"cannot reach {where} after {stats.requests} request(s); check that the server "
+                "is running and the base URL is right",
+                source=article.source,
+                requests=stats.requests,
+            )
+        if isinstance(cause, IncompleteOutputException):
+            return ModelOutputError(
+                "the model's answer was cut off (finish_reason=length); raise max_tokens "
+                "or split the article",
+                source=article.source,
+                attempts=attempts.count,
+            )
+        if isinstance(exc, InstructorError):
+            return ModelOutputError(
+                f"the model's answers could not be read as the schema after {attempts.count} "
+                f"attempt(s): {_first_line(cause)}",
+                source=article.source,
+                attempts=attempts.count,
+            )
+        return exc
+
+
+def _status_advice(status: int) -> str:
+    if status in (401, 403):
+        return "check the API key"
+    if status == 404:
+        return "check the model name and base URL"
+    if status == 429:
+        return "the provider is rate-limiting: lower the concurrency or wait"
+    if status >= 500:
+        return "the provider is failing; try again later"
+    return "see the provider's message"
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else type(exc).__name__

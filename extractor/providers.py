@@ -1,0 +1,136 @@
+"""Turn a model string into an instructor client.
+
+OpenAI, Ollama and any OpenAI-compatible server (``base_url``) are driven
+through the openai SDK with its retries off and `transport` retrying
+instead. Other providers (``anthropic/...``, ``google/...``) go through
+``instructor.from_provider``; their SDKs keep their own retry behaviour.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import instructor
+
+from .config import Settings
+from .errors import ConfigurationError, NoModelConfiguredError
+from .transport import RetryPolicy, http_client
+
+OPENAI_COMPATIBLE = frozenset({"openai", "ollama", "compatible"})
+OLLAMA_URL = "http://localhost:11434/v1"
+
+MODES: dict[str, instructor.Mode] = {
+    "tools": instructor.Mode.TOOLS,
+    "tools_strict": instructor.Mode.TOOLS_STRICT,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+# Ollama models that handle tool calls well; others get JSON-schema output.
+_OLLAMA_TOOL_MODELS = ("llama3.1", "llama3.2", "llama3.3", "llama4", "qwen2.5", "qwen3",
+                       "mistral-nemo", "mistral-small", "command-r", "firefunction")
+
+
+@dataclass(frozen=True, slots=True)
+class Backend:
+    """Where requests go and how instructor asks for structured output."""
+
+    provider: str  # openai | ollama | compatible | anthropic | ...
+    model: str
+    base_url: str | None
+    mode: instructor.Mode | None  # None: the provider's default in instructor
+
+    @property
+    def label(self) -> str:
+        return f"{self.provider}/{self.model}"
+
+    @property
+    def safe_base_url(self) -> str | None:
+        """The base URL with any user:password removed, fit for logs and results."""
+        if not self.base_url:
+            return None
+        parts = urlsplit(self.base_url)
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def resolve_backend(settings: Settings) -> Backend:
+    """Decide provider, model name and instructor mode from the settings."""
+    if not settings.model:
+        raise NoModelConfiguredError()
+    provider, _, name = settings.model.partition("/")
+    if not name:
+        # A bare name: a model on the configured server, or an OpenAI model.
+        provider, name = ("compatible" if settings.base_url else "openai"), settings.model
+    if provider == "openai" and settings.base_url:
+        provider = "compatible"
+    base_url = settings.base_url
+    if provider == "ollama" and not base_url:
+        base_url = OLLAMA_URL
+    return Backend(provider, name, base_url, _mode_for(provider, name, settings.mode))
+
+
+def _mode_for(provider: str, name: str, requested: str | None) -> instructor.Mode | None:
+    if requested:
+        try:
+            return MODES[requested.lower()]
+        except KeyError:
+            raise ConfigurationError(
+                f"unknown mode {requested!r}; use one of: {', '.join(MODES)}"
+            ) from None
+    if provider == "openai":
+        return instructor.Mode.TOOLS
+    if provider == "ollama":
+        tools = any(tag in name.lower() for tag in _OLLAMA_TOOL_MODELS)
+        return instructor.Mode.TOOLS if tools else instructor.Mode.JSON_SCHEMA
+    if provider == "compatible":
+        # vLLM, llama.cpp, LM Studio and Ollama all honour response_format json_schema;
+        # tool calling depends on the model and server flags.
+        return instructor.Mode.JSON_SCHEMA
+    return None  # instructor picks the provider's own structured-output mode
+
+
+def _api_key(backend: Backend, settings: Settings) -> str:
+    key = settings.api_key
+    if backend.provider == "openai":
+        key = key or os.environ.get("OPENAI_API_KEY")
+        if not key:
+            raise ConfigurationError(
+                f"model {backend.label} needs an API key: set OPENAI_API_KEY or "
+                "EXTRACTOR_API_KEY, or pass api_key=; for a local server pass base_url="
+            )
+        return key
+    # Local servers accept any key; the SDK insists on one being set.
+    return key or os.environ.get("OPENAI_API_KEY") or "not-needed"
+
+
+def build_client(backend: Backend, settings: Settings, *, asynchronous: bool = False) -> Any:
+    """An instructor client for ``backend`` (sync, or async when ``asynchronous``)."""
+    if backend.provider in OPENAI_COMPATIBLE:
+        import openai
+
+        policy = RetryPolicy(max_retries=settings.transport_retries)
+        cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+        sdk = cls(
+            api_key=_api_key(backend, settings),
+            base_url=backend.base_url,
+            max_retries=0,
+            timeout=settings.timeout,
+            http_client=http_client(policy, settings.timeout, asynchronous=asynchronous),
+        )
+        return instructor.from_openai(sdk, mode=backend.mode)
+    kwargs: dict[str, Any] = {}
+    if settings.api_key:
+        kwargs["api_key"] = settings.api_key
+    try:
+        return instructor.from_provider(
+            backend.label, async_client=asynchronous, mode=backend.mode, **kwargs
+        )
+    except Exception as exc:  # instructor raises several kinds for a bad provider string
+        raise ConfigurationError(f"cannot set up model {backend.label}: {exc}") from exc

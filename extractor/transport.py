@@ -1,0 +1,251 @@
+"""Transport-level retries and request accounting for the provider's HTTP client.
+
+The provider SDK's own retries are switched off (``max_retries=0``) and this
+transport retries instead, so the two never multiply: 429 (honouring
+Retry-After / retry-after-ms), 408/409/5xx, timeouts and connection errors
+are retried with capped exponential backoff by tenacity. It wraps the real
+transport, so each try is a real request (and a recorded one under vcrpy).
+
+These retries are separate from validation re-asks, which instructor runs one
+level up. Every request sent is counted in the `CallStats` of the extraction
+that is running (a context variable, so concurrent extractions count apart).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import importlib.metadata
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    retry_if_result,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+
+
+def http_module() -> ModuleType:
+    """The httpx flavour the installed openai SDK is built on (httpx2 from openai 3 on)."""
+    major = int(importlib.metadata.version("openai").split(".")[0])
+    if major >= 3:
+        import httpx2
+
+        return httpx2
+    import httpx
+
+    return httpx
+
+
+@dataclass(slots=True)
+class RetryPolicy:
+    """How transport faults are retried."""
+
+    max_retries: int = 4  # retries after the first request
+    initial_delay: float = 1.0
+    max_delay: float = 60.0  # a longer Retry-After is not waited for: the call fails
+
+
+@dataclass(slots=True)
+class CallStats:
+    """What one extraction cost at the HTTP level."""
+
+    requests: int = 0
+    waits: list[float] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+
+
+_stats: ContextVar[CallStats | None] = ContextVar("extractor_call_stats", default=None)
+
+
+@contextmanager
+def counting(stats: CallStats):
+    """Count the requests made inside this block (and tasks started in it) into ``stats``."""
+    token = _stats.set(stats)
+    try:
+        yield stats
+    finally:
+        _stats.reset(token)
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def _async_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+def retry_after_seconds(headers: Any) -> float | None:
+    """Seconds asked for by retry-after-ms or Retry-After (seconds or an HTTP date)."""
+    value = headers.get("retry-after-ms")
+    if value:
+        try:
+            return max(float(value) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        return max(parsed.timestamp() - time.time(), 0.0) if parsed else None
+
+
+class _RetryLogic:
+    """The retry decisions shared by the sync and async transports."""
+
+    def __init__(self, policy: RetryPolicy, httpx: ModuleType) -> None:
+        self.policy = policy
+        self._retryable_errors = (
+            httpx.TimeoutException,
+            httpx.NetworkError,
+            httpx.RemoteProtocolError,
+        )
+
+    def should_retry_response(self, response: Any) -> bool:
+        if response.status_code not in RETRY_STATUSES:
+            return False
+        if response.headers.get("x-should-retry") == "false":
+            return False
+        wait = retry_after_seconds(response.headers)
+        return wait is None or wait <= self.policy.max_delay
+
+    def should_retry_error(self, error: BaseException) -> bool:
+        return isinstance(error, self._retryable_errors)
+
+    def wait(self, state: RetryCallState) -> float:
+        outcome = state.outcome
+        if outcome is not None and not outcome.failed:
+            asked = retry_after_seconds(outcome.result().headers)
+            if asked is not None:
+                return min(asked, self.policy.max_delay)
+        backoff = wait_exponential_jitter(
+            initial=self.policy.initial_delay, max=self.policy.max_delay
+        )
+        return backoff(state)
+
+    @staticmethod
+    def record(response: Any) -> Any:
+        stats = _stats.get()
+        if stats is not None:
+            stats.requests += 1
+            stats.statuses.append(response.status_code)
+        return response
+
+    @staticmethod
+    def record_error() -> None:
+        stats = _stats.get()
+        if stats is not None:
+            stats.requests += 1
+            stats.statuses.append(0)
+
+    @staticmethod
+    def before_sleep(state: RetryCallState) -> None:
+        stats = _stats.get()
+        if stats is not None and state.next_action is not None:
+            stats.waits.append(state.next_action.sleep)
+
+    @staticmethod
+    def give_up(state: RetryCallState) -> Any:
+        # Out of retries: hand back the last response (the SDK turns it into its typed
+        # error) or re-raise the last exception.
+        assert state.outcome is not None
+        return state.outcome.result()
+
+    def options(self) -> dict[str, Any]:
+        return {
+            "stop": stop_after_attempt(self.policy.max_retries + 1),
+            "wait": self.wait,
+            "retry": retry_if_exception(self.should_retry_error)
+            | retry_if_result(self.should_retry_response),
+            "before_sleep": self.before_sleep,
+            "retry_error_callback": self.give_up,
+        }
+
+
+class RetryingTransport:
+    """A sync httpx transport that retries the transport it wraps."""
+
+    def __init__(self, inner: Any, policy: RetryPolicy, httpx: ModuleType) -> None:
+        self._inner = inner
+        self._logic = _RetryLogic(policy, httpx)
+
+    def _send_once(self, request: Any) -> Any:
+        try:
+            response = self._inner.handle_request(request)
+        except BaseException:
+            self._logic.record_error()
+            raise
+        if self._logic.should_retry_response(response):
+            response.read()  # the body is kept in case this turns out to be the last try
+        return self._logic.record(response)
+
+    def handle_request(self, request: Any) -> Any:
+        retrying = Retrying(sleep=lambda seconds: _sleep(seconds), **self._logic.options())
+        return retrying(self._send_once, request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def __enter__(self) -> RetryingTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncRetryingTransport:
+    """The asyncio twin of `RetryingTransport`."""
+
+    def __init__(self, inner: Any, policy: RetryPolicy, httpx: ModuleType) -> None:
+        self._inner = inner
+        self._logic = _RetryLogic(policy, httpx)
+
+    async def _send_once(self, request: Any) -> Any:
+        try:
+            response = await self._inner.handle_async_request(request)
+        except BaseException:
+            self._logic.record_error()
+            raise
+        if self._logic.should_retry_response(response):
+            await response.aread()
+        return self._logic.record(response)
+
+    async def handle_async_request(self, request: Any) -> Any:
+        retrying = AsyncRetrying(
+            sleep=lambda seconds: _async_sleep(seconds), **self._logic.options()
+        )
+        return await retrying(self._send_once, request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+    async def __aenter__(self) -> AsyncRetryingTransport:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
+def http_client(policy: RetryPolicy, timeout: float, *, asynchronous: bool = False) -> Any:
+    """An httpx client for the provider SDK whose transport retries faults."""
+    httpx = http_module()
+    if asynchronous:
+        transport = AsyncRetryingTransport(httpx.AsyncHTTPTransport(), policy, httpx)
+        return httpx.AsyncClient(transport=transport, timeout=timeout)
+    transport = RetryingTransport(httpx.HTTPTransport(), policy, httpx)
+    return httpx.Client(transport=transport, timeout=timeout)
