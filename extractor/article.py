@@ -34,7 +34,9 @@ def load_article(article: str | os.PathLike[str] | Article) -> Article:
     """
     if isinstance(article, Article):
         result = article
-    elif isinstance(article, os.PathLike) or (isinstance(article, str) and _looks_like_path(article)):
+    elif isinstance(article, os.PathLike) or (
+        isinstance(article, str) and _looks_like_path(article)
+    ):
         result = Article(read_text_file(Path(article)), source=str(article))
     elif isinstance(article, str):
         result = Article(article)

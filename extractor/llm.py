@@ -49,9 +49,7 @@ class _Attempts:
         if usage is None:
             return
         given = getattr(usage, "prompt_tokens", None) or getattr(usage, "input_tokens", 0) or 0
-        taken = (
-            getattr(usage, "completion_tokens", None) or getattr(usage, "output_tokens", 0) or 0
-        )
+        taken = getattr(usage, "completion_tokens", None) or getattr(usage, "output_tokens", 0) or 0
         self.usage = Usage(
             input_tokens=self.usage.input_tokens + given,
             output_tokens=self.usage.output_tokens + taken,
@@ -130,7 +128,9 @@ class LLMEngine:
     ) -> Extraction:
         result = session.result
         if result is None:  # instructor returned without validating: should not happen
-            raise ModelOutputError("the model's answer was never validated", attempts=attempts.count)
+            raise ModelOutputError(
+                "the model's answer was never validated", attempts=attempts.count
+            )
         return Extraction(
             actors=result.actors,
             quotes=result.quotes,
@@ -161,8 +161,7 @@ class LLMEngine:
         if isinstance(cause, openai.APIStatusError):
             return ProviderError(
                 f"{self.backend.label} at {where} answered HTTP {cause.status_code} after "
-                f"{stats.requests} request(s) with retries; "
-                + _status_advice(cause.status_code),
+                f"{stats.requests} request(s) with retries; " + _status_advice(cause.status_code),
                 source=article.source,
                 status_code=cause.status_code,
                 requests=stats.requests,

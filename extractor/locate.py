@@ -171,7 +171,7 @@ class ArticleIndex:
             hits = [fuzzy] if fuzzy else []
         if with_marks:
             hits = [self._widen_to_marks(m) for m in hits]
-        return _choose(self.text, hits, avoid=avoid, near=list(near), after=after)
+        return _choose(self, hits, avoid=avoid, near=list(near), after=after)
 
     def _widen_to_marks(self, m: Match) -> Match:
         text, start, end = self.text, m.start, m.end
@@ -216,17 +216,43 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
 def _choose(
-    text: str, hits: list[Match], *, avoid: Sequence[tuple[int, int]], near: list[str], after: int
+    index: ArticleIndex,
+    hits: list[Match],
+    *,
+    avoid: Sequence[tuple[int, int]],
+    near: list[str],
+    after: int,
+    window: int = 300,
 ) -> Match | None:
     if len(hits) <= 1:
         return hits[0] if hits else None
-    words = [fold(w) for w in near if w and w.strip()]
+    anchors = [
+        [(m.start, m.end) for m in index.find_words(word)] for word in near if word and word.strip()
+    ]
 
-    def rank(m: Match) -> tuple[int, int, int, int]:
-        taken = any(_overlaps((m.start, m.end), span) for span in avoid)
-        window = fold(text[max(0, m.start - 200) : m.end + 200])
-        close = sum(1 for w in words if w in window)
-        return (int(taken), -close, int(m.start < after), m.start)
+    def rank(m: Match) -> tuple[int, int, int, int, int]:
+        span = (m.start, m.end)
+        taken = any(_overlaps(span, other) for other in avoid)
+        gaps = [
+            min((_gap(span, a) for a in spots if not _overlaps(span, a)), default=window)
+            for spots in anchors
+        ]
+        close = sum(1 for g in gaps if g < window)
+        return (
+            int(taken),
+            -close,
+            sum(min(g, window) for g in gaps),
+            int(m.start < after),
+            m.start,
+        )
 
     return min(hits, key=rank)

@@ -31,8 +31,18 @@ MODES: dict[str, instructor.Mode] = {
 }
 
 # Ollama models that handle tool calls well; others get JSON-schema output.
-_OLLAMA_TOOL_MODELS = ("llama3.1", "llama3.2", "llama3.3", "llama4", "qwen2.5", "qwen3",
-                       "mistral-nemo", "mistral-small", "command-r", "firefunction")
+_OLLAMA_TOOL_MODELS = (
+    "llama3.1",
+    "llama3.2",
+    "llama3.3",
+    "llama4",
+    "qwen2.5",
+    "qwen3",
+    "mistral-nemo",
+    "mistral-small",
+    "command-r",
+    "firefunction",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 
 
 def render(model: type[BaseModel]) -> str:
-    return json.dumps(model.model_json_schema(mode="serialization"), indent=2, sort_keys=True) + "\n"
+    return (
+        json.dumps(model.model_json_schema(mode="serialization"), indent=2, sort_keys=True) + "\n"
+    )
 
 
 def export(folder: Path) -> list[Path]:

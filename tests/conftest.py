@@ -108,9 +108,7 @@ class Endpoint:
 
 
 @pytest.fixture
-def endpoint(
-    request: pytest.FixtureRequest, record_mode: str
-) -> Iterator[Callable[..., Endpoint]]:
+def endpoint(request: pytest.FixtureRequest, record_mode: str) -> Iterator[Callable[..., Endpoint]]:
     """A factory: ``endpoint(replies)`` gives the endpoint for this test.
 
     Replaying: a placeholder URL (nothing is contacted). Recording: the scripted

@@ -44,8 +44,9 @@ def raw(text: str) -> Reply:
 
 
 def error(status: int, message: str = "scripted error", **headers: str) -> Reply:
-    return Reply(status=status, headers={k.replace("_", "-"): v for k, v in headers.items()},
-                 message=message)
+    return Reply(
+        status=status, headers={k.replace("_", "-"): v for k, v in headers.items()}, message=message
+    )
 
 
 def completion(request: dict[str, Any], reply: Reply, number: int) -> dict[str, Any]:
@@ -102,14 +103,21 @@ class ScriptedServer:
                 with server._lock:
                     server.requests.append(request)
                     number = len(server.requests)
-                    reply = server.replies.pop(0) if server.replies else error(
-                        500, "the script has no more replies"
+                    reply = (
+                        server.replies.pop(0)
+                        if server.replies
+                        else error(500, "the script has no more replies")
                     )
                 if reply.status == 200:
                     body = completion(request, reply, number)
                 else:
-                    body = {"error": {"message": reply.message, "type": "scripted_error",
-                                      "code": reply.status}}
+                    body = {
+                        "error": {
+                            "message": reply.message,
+                            "type": "scripted_error",
+                            "code": reply.status,
+                        }
+                    }
                 data = json.dumps(body, ensure_ascii=False).encode()
                 self.send_response(reply.status)
                 self.send_header("content-type", "application/json")

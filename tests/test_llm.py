@@ -89,14 +89,22 @@ def test_async_extract(endpoint):
     result = asyncio.run(aextract(HARBOUR, **ep.options(mode="tools")))
     assert_grounded(result, HARBOUR)
     assert [speaker_name(result, q.id) for q in result.quotes] == [
-        "Maria Okafor", "Maria Okafor", "Harbour Watch", "Tom Reyes"
+        "Maria Okafor",
+        "Maria Okafor",
+        "Harbour Watch",
+        "Tom Reyes",
     ]
 
 
 def _with_quote(text: str, *, speaker: str = "a2") -> dict:
     reading = copy.deepcopy(HARBOUR_ANSWER)
-    reading["quotes"][0] = {"text": text, "kind": "direct", "speaker": speaker,
-                            "speaker_mention": "Maria Okafor", "cue": "said"}
+    reading["quotes"][0] = {
+        "text": text,
+        "kind": "direct",
+        "speaker": speaker,
+        "speaker_mention": "Maria Okafor",
+        "cue": "said",
+    }
     return reading
 
 
