@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any, Protocol
 
 from .article import Article, load_article
@@ -21,16 +22,33 @@ class Engine(Protocol):
     async def aextract(self, article: Article) -> Extraction: ...
 
 
+_told_offline = False
+
+
 def make_engine(settings: Settings) -> Engine:
-    """The engine the settings ask for; an LLM engine needs a model."""
-    name = settings.engine or ("llm" if settings.model else None)
+    """The engine the settings ask for: ``llm`` with a model, else the offline rules."""
+    global _told_offline
+    name = settings.engine
     if name is None:
-        raise NoModelConfiguredError()
+        name = "llm" if settings.model else "rules"
+        if name == "rules" and not _told_offline:
+            _told_offline = True
+            print(
+                "extractor: no model configured; using the offline rules engine "
+                "(set EXTRACTOR_MODEL or pass --model for an LLM)",
+                file=sys.stderr,
+            )
     if name == "llm":
+        if not settings.model:
+            raise NoModelConfiguredError()
         from .llm import LLMEngine
 
         return LLMEngine(settings)
-    raise ConfigurationError(f"unknown engine {name!r}; use 'llm'")
+    if name == "rules":
+        from .rules import RulesEngine
+
+        return RulesEngine()
+    raise ConfigurationError(f"unknown engine {name!r}; use 'llm' or 'rules'")
 
 
 class Extractor:

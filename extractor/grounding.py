@@ -386,8 +386,29 @@ def _renumber(actors: list[Actor], quotes: list[Quote], claims: list[Claim]) -> 
         q.model_copy(update={"id": f"q{n}", "speaker": new_id.get(q.speaker or "")})
         for n, q in enumerate(sorted(quotes, key=lambda q: (q.start, q.end)), 1)
     ]
+    quotes = link_nested(quotes)
     claims = [
         c.model_copy(update={"id": f"c{n}", "claimant": new_id.get(c.claimant or "")})
         for n, c in enumerate(sorted(claims, key=lambda c: c.evidence.start), 1)
     ]
     return Grounded(actors=actors, quotes=quotes, claims=claims)
+
+
+def link_nested(quotes: list[Quote]) -> list[Quote]:
+    """Set ``within`` on each quote that lies inside another of the same speaker."""
+    linked = []
+    for q in quotes:
+        outer = next(
+            (
+                o
+                for o in quotes
+                if o is not q
+                and o.speaker == q.speaker
+                and o.start <= q.start
+                and q.end <= o.end
+                and (o.end - o.start) > (q.end - q.start)
+            ),
+            None,
+        )
+        linked.append(q.model_copy(update={"within": outer.id}) if outer else q)
+    return linked

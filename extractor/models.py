@@ -56,6 +56,13 @@ class Quote(_Model):
     )
     cue: str | None = Field(default=None, description="The reporting verb, e.g. 'told'.")
     cue_span: Span | None = None
+    within: str | None = Field(
+        default=None,
+        description=(
+            "For a partial quote that sits inside reported speech by the same speaker "
+            "(said that ... “huge” ...), the id of that enclosing quote."
+        ),
+    )
     parts: list[Span] = Field(
         default_factory=list,
         description=(

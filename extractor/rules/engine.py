@@ -1,0 +1,278 @@
+"""The offline engine: deterministic rules, no network, no model.
+
+Read (page furniture blanked out, offsets kept) -> find utterances -> collect
+actors -> attribute each utterance to an actor -> claims -> the same
+`Extraction` the LLM engine returns, under the same span invariant.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from ..article import Article
+from ..boilerplate import junk_zones
+from ..grounding import link_nested
+from ..models import Actor, Claim, Extraction, Meta, Quote, Span
+from .names import ActorIndex, Entity
+from .speech import SpeechFinder, Utterance
+from .text import Document
+
+ENGINE_VERSION = "rules-1"
+_BELIEF_CUES = re.compile(r"^(?:consider|believe|think|thought|feel|felt|fear|hope|expect)", re.I)
+_HEDGES = re.compile(
+    r"\b(?:may|might|could|alleged(?:ly)?|reportedly|possibly|likely|appears?|seems?|"
+    r"suspected|about|around|nearly|roughly|estimated)\b",
+    re.I,
+)
+_FACT = re.compile(
+    r"\d|\b(?:killed|died|withdr[ae]w|withdrawn|approved|signed|arrested|elected|won|lost|"
+    r"launched|announced|attacked|invaded|resigned|fired|appointed|passed|voted|rose|fell)\b",
+    re.I,
+)
+
+
+def blank_zones(text: str) -> str:
+    """The text with page furniture replaced by spaces: offsets stay valid."""
+    chars = list(text)
+    for zone in junk_zones(text):
+        for i in range(zone.start, zone.end):
+            if not chars[i].isspace():
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _span(text: str, a: int, b: int) -> Span:
+    return Span(start=a, end=b, text=text[a:b])
+
+
+class RulesEngine:
+    """Extract actors, quotes and claims with deterministic rules (``engine="rules"``)."""
+
+    name = "rules"
+
+    def extract(self, article: Article) -> Extraction:
+        started = time.perf_counter()
+        text = article.text
+        zones = [(z.start, z.end) for z in junk_zones(text)]
+        clean = blank_zones(text)
+        doc = Document(clean)
+        finder = SpeechFinder(doc)
+        utterances = finder.run()
+        quoted = [(q.start, q.end) for q in finder.quoted]
+        index = ActorIndex(clean, quoted)
+        found = self._attribute(utterances, index, doc)
+        self._merge_descriptions(found, index)
+        actors = self._actors(text, index)
+        ids = {id(entity): actor.id for entity, actor in actors}
+        speakers = [ids.get(id(e)) if e is not None else None for e in found]
+        quotes = self._quotes(text, utterances, speakers)
+        quotes = [q for q in quotes if not _overlaps_any(zones, q.start, q.end)]
+        claims = self._claims(text, doc, utterances, speakers, quotes, zones)
+        return Extraction(
+            actors=[actor for _, actor in actors],
+            quotes=link_nested(quotes),
+            claims=claims,
+            meta=Meta(
+                engine=self.name,
+                prompt_version=ENGINE_VERSION,
+                elapsed_s=round(time.perf_counter() - started, 4),
+            ),
+        )
+
+    async def aextract(self, article: Article) -> Extraction:
+        return self.extract(article)
+
+    # -- attribution ----------------------------------------------------------------------
+
+    def _attribute(
+        self, utterances: list[Utterance], index: ActorIndex, doc: Document
+    ) -> list[Entity | None]:
+        """Fill missing sources and map each utterance to an actor."""
+        speakers: list[Entity | None] = []
+        for n, u in enumerate(utterances):
+            if u.source is None:
+                self._borrow_source(n, utterances, doc)
+            entity = index.speaker(u.source) if u.source else None
+            if entity is not None:
+                entity.speaker = True
+                if u.source and u.source not in entity.mentions and u.continued_from is None:
+                    entity.mentions.append(u.source)
+                    entity.mentions.sort()
+            speakers.append(entity)
+        # A quoted fragment inside reported speech belongs to that speech's speaker.
+        for n, u in enumerate(utterances):
+            if speakers[n] is not None or u.kind == "indirect":
+                continue
+            outer = self._enclosing(n, utterances)
+            if outer is not None:
+                u.nested_in = outer
+                u.source = utterances[outer].source
+                speakers[n] = speakers[outer]
+        return speakers
+
+    def _merge_descriptions(self, found: list[Entity | None], index: ActorIndex) -> None:
+        """A role named before the person ("The head of X told CNN ... Lt. Gen. Y told the
+        network ...") is that person: fold a described speaker into the next named person
+        who speaks within the following three utterances."""
+        for n, entity in enumerate(found):
+            if entity is None or not entity.described or entity.type != "person":
+                continue
+            if entity not in index.entities:
+                continue  # already merged
+            for later in found[n + 1 : n + 4]:
+                if later is not None and later.type == "person" and not later.described:
+                    index.merge(entity, later)
+                    found[:] = [later if e is entity else e for e in found]
+                    break
+
+    def _enclosing(self, n: int, utterances: list[Utterance]) -> int | None:
+        u = utterances[n]
+        for k, o in enumerate(utterances):
+            if k != n and o.kind == "indirect" and o.start <= u.start and u.end <= o.end:
+                return k
+        return None
+
+    def _borrow_source(self, n: int, utterances: list[Utterance], doc: Document) -> None:
+        """No cue of its own: take the speaker of the utterance this one continues."""
+        u = utterances[n]
+        if u.kind == "partial":
+            return
+        here = doc.paragraph_index(u.start)
+        for k in range(n - 1, -1, -1):
+            prev = utterances[k]
+            if prev.source is None:
+                continue
+            distance = here - doc.paragraph_index(prev.start)
+            same_sentence = doc.sentence_at(prev.start) == doc.sentence_at(u.start)
+            continues_sentence = u.cue is not None and same_sentence
+            continues_paragraph = u.cue is None and u.kind == "direct" and 0 <= distance <= 1
+            if continues_sentence or continues_paragraph:
+                u.source, u.continued_from = prev.source, k
+            return
+
+    # -- output items ---------------------------------------------------------------------
+
+    def _quotes(
+        self, text: str, utterances: list[Utterance], speakers: list[str | None]
+    ) -> list[Quote]:
+        quotes: list[Quote] = []
+        for n, (u, who) in enumerate(zip(utterances, speakers, strict=True)):
+            if u.kind == "partial" and who is None:
+                continue  # scare quotes and titles: quoted words nobody is said to say
+            quotes.append(
+                Quote(
+                    id=f"q{n + 1}",
+                    text=text[u.start : u.end],
+                    start=u.start,
+                    end=u.end,
+                    kind=u.kind,  # type: ignore[arg-type]
+                    speaker=who,
+                    speaker_mention=_span(text, *u.source) if u.source else None,
+                    cue=text[u.cue[0] : u.cue[1]] if u.cue else None,
+                    cue_span=_span(text, *u.cue) if u.cue else None,
+                    parts=[_span(text, a, b) for a, b in u.parts],
+                )
+            )
+        quotes.sort(key=lambda q: (q.start, -q.end))
+        return [q.model_copy(update={"id": f"q{k}"}) for k, q in enumerate(quotes, 1)]
+
+    def _actors(self, text: str, index: ActorIndex) -> list[tuple[Entity, Actor]]:
+        kept = [e for e in index.entities if e.mentions and (e.type != "other" or e.speaker)]
+        kept.sort(key=lambda e: min(m[0] for m in e.mentions))
+        out = []
+        for n, e in enumerate(kept, 1):
+            mentions = sorted(set(e.mentions))
+            out.append(
+                (
+                    e,
+                    Actor(
+                        id=f"a{n}",
+                        name=e.name,
+                        type=e.type,  # type: ignore[arg-type]
+                        title=e.title,
+                        aliases=[a for a in e.aliases if a != e.name],
+                        mentions=[_span(text, a, b) for a, b in mentions],
+                    ),
+                )
+            )
+        return out
+
+    def _claims(
+        self,
+        text: str,
+        doc: Document,
+        utterances: list[Utterance],
+        speakers: list[str | None],
+        quotes: list[Quote],
+        zones: list[tuple[int, int]],
+    ) -> list[Claim]:
+        claims: list[Claim] = []
+        covered: list[tuple[int, int]] = []
+        for u, who in zip(utterances, speakers, strict=True):
+            if u.kind != "indirect" or u.nested_in is not None:
+                continue
+            if _overlaps_any(zones, u.start, u.end):
+                continue
+            content = text[u.start : u.end].strip()
+            cue = text[u.cue[0] : u.cue[1]] if u.cue else ""
+            claims.append(
+                Claim(
+                    id="",
+                    statement=_statement(content),
+                    claimant=who,
+                    evidence=_span(text, u.start, u.end),
+                    attribution="belief" if _BELIEF_CUES.match(cue) else "reported",
+                    hedged=bool(_HEDGES.search(content)),
+                )
+            )
+            covered.append((u.start, u.end))
+        spoken = [(q.start, q.end) for q in quotes] + covered
+        for sentence in doc.sentences:
+            if _overlaps_any(spoken, sentence.start, sentence.end):
+                continue
+            start, end = _longest_clean_piece(zones, sentence.start, sentence.end)
+            while end > start and text[end - 1] in " .\n":
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            body = text[start:end]
+            if len(body.split()) < 6 or not _FACT.search(body):
+                continue
+            claims.append(
+                Claim(
+                    id="",
+                    statement=_statement(body),
+                    claimant=None,
+                    evidence=_span(text, start, end),
+                    attribution="asserted",
+                    hedged=bool(_HEDGES.search(body)),
+                )
+            )
+        claims.sort(key=lambda c: c.evidence.start)
+        return [c.model_copy(update={"id": f"c{k}"}) for k, c in enumerate(claims, 1)]
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _longest_clean_piece(zones: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The longest stretch of ``[start, end)`` outside the junk zones."""
+    pieces, cursor = [], start
+    for a, b in sorted(zones):
+        if b <= start or a >= end:
+            continue
+        pieces.append((cursor, max(cursor, a)))
+        cursor = max(cursor, b)
+    pieces.append((cursor, end))
+    return max(pieces, key=lambda p: p[1] - p[0])
+
+
+def _statement(content: str) -> str:
+    """A readable, self-contained form of a clause: 'that' dropped, capitalised, stopped."""
+    body = re.sub(r"^that\s+", "", " ".join(content.split()))
+    body = body.rstrip(" ,;:")
+    if body and body[0].islower():
+        body = body[0].upper() + body[1:]
+    return body if body.endswith((".", "?", "!", "”", '"')) else body + "."

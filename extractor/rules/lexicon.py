@@ -1,0 +1,145 @@
+"""Word lists for the rules engine: speech cues, titles, organisation words, countries."""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Verbs (and fixed phrases) that introduce speech or a stated belief, in the forms
+# news prose uses. "said" and "told" lead; beliefs ("considers") count too.
+_CUE_STEMS = """
+say says said saying tell tells told telling add adds added adding write writes wrote
+writing argue argues argued arguing warn warns warned warning insist insists insisted
+claim claims claimed claiming state states stated declare declares declared
+announce announces announced explain explains explained note notes noted suggest
+suggests suggested acknowledge acknowledges acknowledged admit admits admitted assert
+asserts asserted believe believes believed think thinks thought contend contends
+contended maintain maintains maintained predict predicts predicted promise promises
+promised report reports reported reveal reveals revealed confirm confirms confirmed
+deny denies denied estimate estimates estimated find finds found show shows showed
+indicate indicates indicated agree agrees agreed complain complains complained counter
+counters countered emphasize emphasizes emphasized stress stresses stressed urge urges
+urged vow vows vowed pledge pledges pledged recall recalls recalled concede concedes
+conceded caution cautions cautioned observe observes observed tweet tweets tweeted
+testify testifies testified allege alleges alleged conclude concludes concluded
+consider considers considered feel feels felt fear fears feared expect expects expected
+ask asks asked respond responds responded reply replies replied continue continues
+continued charge charges charged boast boasts boasted predict announce recount
+recounts recounted joke jokes joked quip quips quipped acknowledge describe describes
+described call calls called accuse accuses accused point points pointed mention
+mentions mentioned hint hints hinted demand demands demanded remark remarks remarked
+worry worries worried hope hopes hoped signal signals signaled signalled question
+questions questioned""".split()
+CUE_VERBS = frozenset(_CUE_STEMS)
+
+# Cues strong enough to attribute a quotation placed next to them.
+QUOTE_CUES = CUE_VERBS
+
+# Verbs whose complement is usually not speech ("called X a ...", "described").
+WEAK_REPORTED_CUES = frozenset(
+    "call calls called describe describes described accuse accuses accused question "
+    "questions questioned ask asks asked continue continues continued point points "
+    "pointed show shows showed find finds found feel feels felt expect expects expected "
+    "hope hopes hoped fear fears feared worry worries worried signal signals signaled "
+    "signalled".split()
+)
+
+SPEECH_ONLY_CUES = frozenset(
+    "say says said saying tell tells told add adds added write writes wrote argue "
+    "argues argued warn warns warned insist insists insisted claim claims claimed "
+    "state states stated explain explains explained note notes noted tweet tweets "
+    "tweeted continue continues continued ask asks asked reply replies replied respond "
+    "responds responded".split()
+)
+
+ADVERBS = frozenset(
+    "also later previously repeatedly recently once again then further still first "
+    "publicly privately separately earlier initially has have had would will could "
+    "may might did does do is was were are been being not never even just only "
+    "reportedly flatly bluntly angrily quickly simply".split()
+)
+
+TITLES = frozenset(
+    """president vice secretary senator sen sen. rep rep. representative gov gov. governor
+    mayor gen gen. general lt lt. lieutenant col col. colonel maj maj. major capt capt.
+    captain adm adm. admiral sgt sgt. sergeant mr mr. mrs mrs. ms ms. dr dr. prof prof.
+    professor judge justice chief minister prime chancellor ambassador commissioner
+    director chairman chairwoman chair spokesman spokeswoman spokesperson pope king
+    queen prince princess sheikh rev rev. attorney speaker leader candidate nominee
+    former first lady sir dame officer detective sheriff deputy""".split()
+)
+
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+
+ORG_WORDS = frozenset(
+    """party department ministry agency committee council commission university college
+    school institute foundation association union corporation corp inc company co
+    group bank court congress senate house parliament assembly army navy force forces
+    police office administration campaign network news times post journal tribune
+    herald press times service services center centre bureau board fund club team
+    organization organisation federation league alliance coalition movement front
+    authority authorities government guard command intelligence church hospital
+    magazine radio television tv channel daily watch international""".split()
+)
+
+# Capitalised words that are not names when they stand alone.
+NOT_NAMES = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my
+    in on at by for from with without after before during since until while when where
+    but and or so yet if as of to into about over under than then there here what who
+    why how which one two three four five six seven eight nine ten some many most all
+    both each every no not more less few several other another such monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow
+    mr mrs ms dr however meanwhile also still even just now later last next new
+    according said says told""".split()
+)
+
+PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
+PRONOUNS_IT = frozenset({"it", "its"})
+PRONOUNS_FIRST = frozenset({"i", "we"})
+
+# Short English forms the ISO list does not carry.
+_COUNTRY_EXTRA = {
+    "US": ["U.S.", "US", "U.S.A.", "USA", "America", "United States", "United States of America"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK", "United Kingdom"],
+    "RU": ["Russia"],
+    "TR": ["Turkey"],
+    "CZ": ["Czech Republic"],
+    "VN": ["Vietnam"],
+    "KR": ["South Korea"],
+    "KP": ["North Korea"],
+    "IR": ["Iran"],
+    "SY": ["Syria"],
+    "VE": ["Venezuela"],
+    "BO": ["Bolivia"],
+    "TZ": ["Tanzania"],
+    "LA": ["Laos"],
+    "MD": ["Moldova"],
+    "TW": ["Taiwan"],
+    "CD": ["Congo", "Democratic Republic of Congo"],
+    "SA": ["Saudi Arabia"],
+    "AE": ["UAE", "United Arab Emirates"],
+    "PS": ["Palestine"],
+}
+
+
+_CANONICAL = {"US": "United States", "GB": "United Kingdom"}
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Every country name and short form the gazetteer knows, mapped to a canonical name."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        extra = _COUNTRY_EXTRA.get(country.alpha_2, [])
+        canonical = _CANONICAL.get(country.alpha_2) or (
+            extra[0] if extra else getattr(country, "common_name", None) or country.name
+        )
+        official = getattr(country, "official_name", None)
+        for name in (country.name, getattr(country, "common_name", None), official, *extra):
+            if name and "," not in name:
+                names[name] = canonical
+    return names

@@ -1,0 +1,287 @@
+"""Actors for the rules engine: names in the text, their types, aliases and pronouns.
+
+Capitalised word sequences are name candidates. A candidate is kept when it is a
+country (gazetteer), an organisation (an organisation word, or an acronym), a
+person (two or more name words, or a title or honorific in front), or when it
+names a speaker. A later surname or honorific form ("al-Allaq", "Mr. Obama")
+joins the person it shortens; a title in front ("Defense Secretary") becomes the
+actor's title and the titled form an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, TITLES, countries
+
+Span = tuple[int, int]
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
+    r"|[A-Z][\w’'\-]*[\w]|[A-Z]\b"
+)
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z]")
+_ABBREVIATED = frozenset(
+    "lt gen col maj capt sgt adm sen rep gov mr mrs ms dr st jr sr prof rev pres".split()
+)
+_DEMONYM = re.compile(r"(?:ian|ish|ese|an|i|ic)$")
+_CONNECTORS = frozenset(
+    {"of", "for", "the", "de", "al", "bin", "van", "von", "du", "la", "le", "&", "and"}
+)
+_ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official officials chief head director minister
+    secretary president leader aide aides adviser advisor analyst analysts expert experts
+    officer officers source sources lawyer attorney governor senator candidate nominee
+    businessman businesswoman chairman chairwoman commander general critic critics
+    supporter supporters voter voters resident residents member members owner professor
+    researcher researchers economist strategist manager executive founder widow""".split()
+)
+
+
+@dataclass(slots=True)
+class Entity:
+    """One actor being assembled: its canonical name, type, title, aliases and mentions."""
+
+    name: str
+    type: str
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    speaker: bool = False
+    described: bool = False  # made from a description ("the Pentagon spokesman"), not a name
+
+    def add(self, alias: str, span: Span) -> None:
+        if alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+        if span not in self.mentions:
+            self.mentions.append(span)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def _candidates(text: str) -> list[Span]:
+    """Spans of capitalised sequences, connectors allowed inside ("Bank of America")."""
+    spans: list[Span] = []
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        start, end = tokens[i].start(), tokens[i].end()
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            gap = text[end : tokens[j + 1].start()]
+            words_between = gap.split()
+            abbreviated = text[tokens[j].start() : end].lower() in _ABBREVIATED
+            if (
+                gap == " "
+                or (abbreviated and gap == ". ")
+                or (
+                    len(words_between) == 1
+                    and words_between[0] in _CONNECTORS
+                    and gap == f" {words_between[0]} "
+                )
+            ):
+                j += 1
+                end = tokens[j].end()
+            else:
+                break
+        spans.append((start, end))
+        i = j + 1
+    return spans
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def classify(name: str) -> str | None:
+    """person | organization | country | group, or None when the words are no name."""
+    words = name.split()
+    if name in countries():
+        return "country"
+    if any(w.lower().strip(".") in ORG_WORDS for w in words):
+        return "organization"
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}", name):
+        return "organization"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() or _PARTICLE.match(w) for w in words):
+        return "person"
+    return None
+
+
+def split_title(text: str, span: Span) -> tuple[str | None, Span]:
+    """``Defense Secretary Mark Esper`` -> ("Defense Secretary", span of "Mark Esper")."""
+    tokens = [
+        (m.start() + span[0], m.end() + span[0])
+        for m in re.finditer(r"\S+", text[span[0] : span[1]])
+    ]
+    last_title = -1
+    for k, (a, b) in enumerate(tokens[:-1]):
+        if text[a:b].lower().strip(",") in TITLES:
+            last_title = k
+    if last_title == -1:
+        return None, span
+    rest = tokens[last_title + 1 :]
+    if not rest:
+        return None, span
+    title = text[tokens[0][0] : tokens[last_title][1]]
+    return title, (rest[0][0], rest[-1][1])
+
+
+class ActorIndex:
+    """Collect actors from a (furniture-free) text and resolve speaker phrases to them."""
+
+    def __init__(self, text: str, quoted: list[Span]) -> None:
+        self.text = text
+        self.quoted = quoted
+        self.entities: list[Entity] = []
+        self._by_name: dict[str, Entity] = {}
+        self._build()
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def _entity(self, name: str, kind: str) -> Entity:
+        key = name.lower()
+        found = self._by_name.get(key)
+        if found is None:
+            found = Entity(name=name, type=kind)
+            self.entities.append(found)
+            self._by_name[key] = found
+        return found
+
+    def _build(self) -> None:
+        text = self.text
+        pending: list[tuple[str, Span, str | None]] = []  # single words decided later
+        for span in _candidates(text):
+            raw = text[span[0] : span[1]]
+            if raw.lower() in NOT_NAMES:
+                continue
+            if raw.startswith(("The ", "A ")) and _sentence_initial(text, span[0]):
+                span = (span[0] + raw.index(" ") + 1, span[1])
+                raw = text[span[0] : span[1]]
+            title, core = split_title(text, span)
+            name = text[core[0] : core[1]]
+            if not re.fullmatch(r"(?:[A-Z]\.)+", name):
+                name = name.rstrip(".’'")
+            first = name.split()[0]
+            if first.lower() in HONORIFICS and len(name.split()) > 1:
+                title = title or first
+                name = name.split(" ", 1)[1]
+            if name.lower() in NOT_NAMES or len(name) < 2:
+                continue
+            kind = classify(name)
+            words = name.split()
+            follower = text[span[1] : span[1] + 2]
+            if (
+                kind == "person"
+                and all(_DEMONYM.search(w) for w in words)
+                and follower[:1] == " "
+                and follower[1:2].islower()
+            ):
+                continue  # "Syrian Kurdish forces": adjectives, not a person
+            if kind == "person" and len(words) >= 2:
+                entity = self._entity(name, "person")
+                entity.title = entity.title or title
+                entity.add(raw, span)
+                continue
+            if kind in ("country", "organization"):
+                canonical = countries().get(name, name) if kind == "country" else name
+                entity = self._entity(canonical, kind)
+                entity.add(name, core)
+                continue
+            pending.append((name, core, title))
+        for name, span, title in pending:
+            self._place_single(name, span, title)
+        for entity in self.entities:
+            entity.mentions.sort()
+
+    def _place_single(self, name: str, span: Span, title: str | None) -> None:
+        """A one-word name: a surname of a known person, or a titled person, or nothing."""
+        if len(name.split()) > 1:
+            return
+        people = [e for e in self.entities if e.type == "person" and e.surname == name]
+        if people:
+            before = [e for e in people if any(m[0] < span[0] for m in e.mentions)]
+            owner = (before or people)[-1] if len(people) > 1 else people[0]
+            owner.add(name, span)
+            return
+        if title is not None:
+            entity = self._entity(name, "person")
+            entity.title = entity.title or title
+            entity.add(name, span)
+            return
+        nxt = self.text[span[1] : span[1] + 2]
+        if nxt[:1] == " " and nxt[1:2].islower() and not _sentence_initial(self.text, span[0]):
+            return  # an adjective ("Iraqi warrants", "Turkish officials")
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def mention_in(self, span: Span) -> Entity | None:
+        """The actor named inside ``span`` (the first one), if any."""
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            for m in e.mentions:
+                if span[0] <= m[0] and m[1] <= span[1] and (best is None or m[0] < best[0]):
+                    best = (m[0], e)
+        return best[1] if best else None
+
+    def last_before(self, pos: int, types: set[str]) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for e in self.entities:
+            if e.type not in types:
+                continue
+            for m in e.mentions:
+                if m[0] < pos and not self._in_quote(m[0]) and (best is None or m[0] > best[0]):
+                    best = (m[0], e)
+        return best[1] if best else None
+
+    def speaker(self, span: Span) -> Entity | None:
+        """The actor a source phrase refers to; a new one for a description."""
+        phrase = self.text[span[0] : span[1]].strip()
+        low = phrase.lower()
+        if low in ("he", "she", "him", "her"):
+            return self.last_before(span[0], {"person"})
+        if low in ("they", "it"):
+            return self.last_before(span[0], {"organization", "group", "country"})
+        if low in ("i", "we"):
+            return None
+        named = self.mention_in(span)
+        if named is not None:
+            return named
+        words = re.findall(r"[\w’'-]+", low)
+        if not words:
+            return None
+        head = [w for w in words if w not in ("the", "a", "an")][:2]
+        if (words[-1] in _ROLE_NOUNS and not words[-1].endswith("s")) or (
+            head and head[0] in _ROLE_NOUNS and "of" in words
+        ):
+            kind = "person"
+        elif words[-1] in _ROLE_NOUNS:
+            kind = "group"
+        elif any(w in ORG_WORDS for w in words):
+            kind = "organization"
+        else:
+            kind = "other"
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        entity = self._entity(name, kind)
+        entity.described = True
+        entity.add(phrase, span)
+        return entity
+
+    def merge(self, duplicate: Entity, into: Entity) -> None:
+        """Fold ``duplicate`` (a description of ``into``) into it."""
+        for alias in [duplicate.name, *duplicate.aliases]:
+            if alias != into.name and alias not in into.aliases:
+                into.aliases.append(alias)
+        into.mentions = sorted(set(into.mentions) | set(duplicate.mentions))
+        into.speaker = into.speaker or duplicate.speaker
+        self.entities.remove(duplicate)
+        for key, value in list(self._by_name.items()):
+            if value is duplicate:
+                self._by_name[key] = into

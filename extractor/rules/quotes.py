@@ -1,0 +1,69 @@
+"""Find quoted passages: pair opening and closing marks, in any mix of styles.
+
+Scraped news mixes straight and curly marks, even within one quote (an opening
+“ closed by a straight "). A quote that runs over several paragraphs repeats
+its opening mark at each new paragraph and closes only at the end; such a
+quote is one passage. Single marks are left alone: inside a double-quoted
+passage they are nested quotes, elsewhere mostly apostrophes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import Document
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+STRAIGHT = '"'
+MARKS = OPENERS | CLOSERS | {STRAIGHT}
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A passage in quotation marks, marks included: ``text[start:end]``."""
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def inner(self, text: str) -> str:
+        return text[self.start : self.end].strip("".join(MARKS) + " \n")
+
+
+def _opens_here(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
+
+
+def find_quoted(doc: Document) -> list[Quoted]:
+    """Every quoted passage of the document, in text order."""
+    text = doc.text
+    found: list[Quoted] = []
+    paragraphs = doc.paragraphs
+    open_at: int | None = None
+    skip = -1  # the repeated opening mark of a quote's next paragraph
+    for n, para in enumerate(paragraphs):
+        for i in range(para.start, para.end):
+            c = text[i]
+            if c not in MARKS or i == skip:
+                continue
+            if open_at is None:
+                if c in OPENERS or _opens_here(text, i):
+                    open_at = i
+            elif c in CLOSERS or c == STRAIGHT or not _opens_here(text, i):
+                found.append(Quoted(open_at, i + 1))
+                open_at = None
+        if open_at is None:
+            continue
+        following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        if following is not None and text[following.start] in MARKS:
+            skip = following.start  # the quote goes on into the next paragraph
+            continue
+        end = para.end
+        while end > open_at and text[end - 1].isspace():
+            end -= 1
+        found.append(Quoted(open_at, end, closed=False))
+        open_at = None
+    return found

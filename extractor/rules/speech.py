@@ -1,0 +1,392 @@
+"""Find who said what: direct quotes with their cues, and reported speech.
+
+Works sentence by sentence on the patterns news prose uses:
+
+- ``“...,” she said.`` / ``“...,” said the spokesman.`` (cue after the quote)
+- ``Trump said: “...”`` / ``He says, “...”`` (cue before the quote)
+- ``“A,” he said, “B.”``: one utterance interrupted by its cue, one quote in two parts
+- a paragraph that is only a quote continues the previous speaker
+- ``X said (that) ...``, ``X told Y (that) ...``, ``..., X said.``, ``according to X, ...``,
+  ``..., according to X.``, beliefs (``Ankara considers ...``), and a headline ``X: Y``
+
+Each `Utterance` carries content segments, the words naming the source and the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ADVERBS, CUE_VERBS, SPEECH_ONLY_CUES, WEAK_REPORTED_CUES
+from .quotes import MARKS, Quoted, find_quoted
+from .text import Document, Sentence, words
+
+Span = tuple[int, int]
+
+_PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
+_CLAUSE_BREAK = frozenset(
+    "and but that which who whom because although though while when "
+    "after before since as if so or nor than where whereas".split()
+)
+_RELATIVE = frozenset({"who", "which", "that"})
+# Past forms that are more often adjectives ("nine alleged members"): a cue only
+# when "that", a colon or a quotation follows.
+_AMBIGUOUS = frozenset(
+    "alleged estimated expected reported feared considered found called noted stated "
+    "concerned promised".split()
+)
+_CONTENT_BREAK = re.compile(
+    r";\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
+    r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
+)
+_STOP_CHARS = ",;:()[]—–"
+
+
+@dataclass(slots=True)
+class Utterance:
+    parts: list[Span]
+    kind: str  # direct | partial | indirect
+    source: Span | None = None
+    cue: Span | None = None
+    continued_from: int | None = None  # index of the utterance whose speaker this one keeps
+    nested_in: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+class SpeechFinder:
+    """Run the patterns over one document."""
+
+    def __init__(self, doc: Document) -> None:
+        """``doc`` is the article with page furniture blanked out (same offsets)."""
+        self.doc = doc
+        self.text = doc.text
+        self.quoted = find_quoted(doc)
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _words(self, start: int, end: int) -> list[Span]:
+        return words(self.text, start, end)
+
+    def _lower(self, span: Span) -> str:
+        return self.text[span[0] : span[1]].lower()
+
+    def _in_quote(self, pos: int) -> Quoted | None:
+        for q in self.quoted:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def _is_cue(self, span: Span) -> bool:
+        return self._lower(span) in CUE_VERBS
+
+    def _trim_source(self, spans: list[Span]) -> Span | None:
+        """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
+        while spans and self._lower(spans[-1]) in ADVERBS:
+            spans = spans[:-1]
+        while spans and self._lower(spans[0]) in ADVERBS | {"and", "but", "so", "then"}:
+            spans = spans[1:]
+        if not spans:
+            return None
+        return spans[0][0], spans[-1][1]
+
+    def _source_before(self, cue: Span, floor: int) -> Span | None:
+        """Walk back from the cue to the start of its clause; that is the source phrase."""
+        spans = self._words(floor, cue[0])
+        picked: list[Span] = []
+        for w in reversed(spans):
+            gap = self.text[w[1] : (picked[0][0] if picked else cue[0])]
+            if any(c in _STOP_CHARS for c in gap) or any(c in MARKS for c in gap):
+                break
+            if self._lower(w) in _CLAUSE_BREAK and picked:
+                break
+            if self._in_quote(w[0]):
+                break
+            picked.insert(0, w)
+            if len(picked) >= 12:
+                break
+        if picked and self._lower(picked[0]) in _CLAUSE_BREAK - _RELATIVE:
+            picked = picked[1:]
+        return self._trim_source(picked)
+
+    def _source_after(self, cue: Span, limit: int) -> Span | None:
+        """The source named after a cue: ``said John Smith, the ...``."""
+        picked: list[Span] = []
+        for w in self._words(cue[1], limit):
+            gap = self.text[(picked[-1][1] if picked else cue[1]) : w[0]]
+            if any(c in _STOP_CHARS + ".!?" for c in gap) or any(c in MARKS for c in gap):
+                break
+            low = self._lower(w)
+            if low in _CLAUSE_BREAK or low in ("in", "on", "at", "during", "after", "before"):
+                break
+            picked.append(w)
+            if len(picked) >= 8:
+                break
+        return (picked[0][0], picked[-1][1]) if picked else None
+
+    def resolve_relative(self, source: Span) -> Span:
+        """``al-Allaq, who said``: the source of ``who`` is the phrase before the comma."""
+        if self._lower(source) not in _RELATIVE:
+            return source
+        before = self.text[: source[0]].rstrip()
+        if not before.endswith(","):
+            return source
+        end = len(before) - 1
+        antecedent = self._source_before((end, end), max(0, end - 120))
+        if antecedent is not None:
+            phrase = self.text[antecedent[0] : antecedent[1]]
+            lead = re.match(r"(?i)(?:according to|by|from|with|said|told)\s+", phrase)
+            if lead:
+                antecedent = (antecedent[0] + lead.end(), antecedent[1])
+        return antecedent or source
+
+    # -- direct quotes ---------------------------------------------------------------------
+
+    def _post_cue(self, q: Quoted, sentence_end: int) -> tuple[Span | None, Span, int] | None:
+        """A cue right after the quote: (source, cue, end of the cue clause)."""
+        inside = self.text[q.start : q.end].rstrip("".join(MARKS) + " ")
+        after = self.text[q.end : q.end + 3]
+        if not (
+            inside.endswith((",", "?", "!", ".", "—", "-", "…"))
+            or after.lstrip(" ").startswith((",", "—", "–"))
+        ):
+            return None
+        limit = sentence_end
+        nxt = next((o for o in self.quoted if o.start >= q.end), None)
+        if nxt is not None:
+            limit = min(limit, nxt.start)
+        spans = self._words(q.end, limit)[:9]
+        for k, w in enumerate(spans):
+            if self._lower(w) in CUE_VERBS and self._lower(w) not in WEAK_REPORTED_CUES - {
+                "asked",
+                "continued",
+            }:
+                lead = self.text[q.end : w[0]]
+                if any(c in ".!?" for c in lead.strip()[:-1] if c) or "\n" in lead:
+                    return None
+                source = self._trim_source(spans[:k]) if k else self._source_after(w, limit)
+                clause_end = source[1] if source and source[0] > w[0] else w[1]
+                return source, w, clause_end
+            if self._lower(w) in ("according",) and k + 1 < len(spans):
+                source = self._source_after(spans[k + 1], limit)
+                return source, (w[0], spans[k + 1][1]), source[1] if source else w[1]
+        return None
+
+    def _pre_cue(self, q: Quoted, sentence: Sentence) -> tuple[Span | None, Span] | None:
+        """A cue in the words before the quote: ``Trump said: “...”``."""
+        head_words = [w for w in self._words(sentence.start, q.start) if not self._in_quote(w[0])]
+        tail = self.text[head_words[-1][1] : q.start] if head_words else ""
+        for k in range(len(head_words) - 1, max(-1, len(head_words) - 8), -1):
+            w = head_words[k]
+            if self._lower(w) in CUE_VERBS:
+                between = self.text[w[1] : q.start]
+                if "that" in between.lower().split():
+                    return None
+                if (
+                    k == len(head_words) - 1
+                    or tail.strip() in (",", ":", "—", ", ")
+                    or tail.strip().endswith((",", ":"))
+                ):
+                    source = self._source_before(w, sentence.start)
+                    if source is not None:
+                        source = self.resolve_relative(source)
+                    return source, w
+                return None
+        return None
+
+    def direct_quotes(self) -> list[Utterance]:
+        found: list[Utterance] = []
+        consumed: set[int] = set()
+        quotes = self.quoted
+        for i, q in enumerate(quotes):
+            if i in consumed:
+                continue
+            sentence = self.doc.sentence_at(q.start) or Sentence(q.start, q.end, -1)
+            sentence_end = max(sentence.end, q.end)
+            # Extend to the sentence holding the quote's end (a quote may hold full stops).
+            end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
+            if end_sentence is not None:
+                sentence_end = max(sentence_end, end_sentence.end)
+            post = self._post_cue(q, sentence_end)
+            if post is not None:
+                source, cue, clause_end = post
+                if source is not None:
+                    source = self.resolve_relative(source)
+                parts = [(q.start, q.end)]
+                # “A,” he said, “B.”: one utterance in two parts.
+                if i + 1 < len(quotes):
+                    q2 = quotes[i + 1]
+                    gap = self.text[clause_end : q2.start]
+                    if (
+                        gap.strip() in (",", ", ", "")
+                        and gap.strip() == ","
+                        and q.inner(self.text).endswith(",")
+                    ):
+                        parts.append((q2.start, q2.end))
+                        consumed.add(i + 1)
+                found.append(Utterance(parts, self._direct_kind(q, sentence), source, cue))
+                continue
+            pre = self._pre_cue(q, sentence)
+            if pre is not None:
+                source, cue = pre
+                found.append(
+                    Utterance([(q.start, q.end)], self._direct_kind(q, sentence), source, cue)
+                )
+                continue
+            found.append(Utterance([(q.start, q.end)], self._direct_kind(q, sentence), None, None))
+        return found
+
+    def _direct_kind(self, q: Quoted, sentence: Sentence) -> str:
+        """Direct when the quote is the utterance; partial when it sits in the article's
+        own sentence (words before it that are not a cue clause)."""
+        before = self.text[sentence.start : q.start].strip()
+        if not before or before.endswith((":", ",")) or before[-1] in MARKS:
+            return "direct"
+        return "partial"
+
+    # -- reported speech ------------------------------------------------------------------
+
+    def reported(self, direct: list[Utterance]) -> list[Utterance]:
+        found: list[Utterance] = []
+        taken = [(u.start, u.end) for u in direct if u.kind == "direct" and u.cue]
+        for sentence in self.doc.sentences:
+            found.extend(self._reported_in(sentence, taken))
+        return found
+
+    def _sentence_core_end(self, sentence: Sentence) -> int:
+        end = sentence.end
+        while end > sentence.start and self.text[end - 1] in '.!?…" \n':
+            if self.text[end - 1] == '"' and self._in_quote(end - 1):
+                break
+            end -= 1
+        return end
+
+    def _reported_in(self, sentence: Sentence, taken: list[Span]) -> list[Utterance]:
+        text = self.text
+        spans = [w for w in self._words(sentence.start, sentence.end) if not self._in_quote(w[0])]
+        out: list[Utterance] = []
+        core_end = self._sentence_core_end(sentence)
+        k = 0
+        while k < len(spans):
+            w = spans[k]
+            low = self._lower(w)
+            if any(a <= w[0] < b for a, b in taken):
+                k += 1
+                continue
+            if low == "according" and k + 1 < len(spans) and self._lower(spans[k + 1]) == "to":
+                cue = (w[0], spans[k + 1][1])
+                source = self._source_after(spans[k + 1], sentence.end)
+                before = text[sentence.start : w[0]].rstrip()
+                if before.endswith(",") and len(before) > 15:
+                    content = (sentence.start, sentence.start + len(before) - 1)
+                    out.append(Utterance([content], "indirect", source, cue))
+                elif source is not None:
+                    after = text[source[1] : core_end]
+                    comma = after.find(",")
+                    if comma != -1 and core_end - (source[1] + comma + 1) > 15:
+                        start = source[1] + comma + 1
+                        while text[start].isspace():
+                            start += 1
+                        out.append(Utterance([(start, core_end)], "indirect", source, cue))
+                k += 2
+                continue
+            if low not in CUE_VERBS or not text[w[0]].islower():
+                k += 1
+                continue
+            if low in _AMBIGUOUS and not re.match(r"\s*(?:that\b|:|,?\s*[\"“])", text[w[1] :]):
+                k += 1
+                continue
+            utterance = self._reported_at(sentence, spans, k, core_end)
+            if utterance is not None:
+                out.append(utterance)
+            k += 1
+        return out
+
+    def _reported_at(
+        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+    ) -> Utterance | None:
+        text = self.text
+        cue = spans[k]
+        low = self._lower(cue)
+        rest = text[cue[1] : core_end]
+        # "..., he said." / "..., said the official.": content is the clause before.
+        after_source = self._source_after(cue, core_end)
+        source_before = self._source_before(cue, sentence.start)
+        head = text[sentence.start : source_before[0] if source_before else cue[0]].rstrip()
+        tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
+        if head.endswith(",") and len(head) > 20 and low in SPEECH_ONLY_CUES:
+            content = (sentence.start, sentence.start + len(head) - 1)
+            if source_before is not None and not tail_after:
+                return Utterance([content], "indirect", source_before, cue)
+            if source_before is None and after_source is not None:
+                return Utterance([content], "indirect", after_source, cue)
+        if source_before is None:
+            previous = text[sentence.start : cue[0]].rstrip().lower()
+            if not (low in _PARTICIPLE_CUES or previous.endswith((" and", ",and"))):
+                return None
+            # "..., adding that" / "... and said that": the speaker is the sentence's
+            # earlier speaker, filled in by the engine.
+        else:
+            source_before = self.resolve_relative(source_before)
+        # Content after the cue: skip an object ("told CNN", "told reporters ... last week")
+        # up to "that"; "said" takes its clause directly.
+        that = re.search(r"\bthat\b", rest[:160])
+        if low.startswith(("tell", "told")) or low in WEAK_REPORTED_CUES or low.startswith("warn"):
+            if that is None:
+                if low in WEAK_REPORTED_CUES and not any(c in MARKS for c in rest):
+                    return None
+                if low.startswith(("tell", "told", "warn")):
+                    return None
+                start = cue[1]
+            else:
+                start = cue[1] + that.start()
+        else:
+            start = cue[1] + (that.start() if that and that.start() < 3 else 0)
+        while start < core_end and text[start] in " ,:\u00a0":
+            start += 1
+        if core_end - start < 12:
+            return None
+        if text[start] in MARKS and self._in_quote(start):
+            q = self._in_quote(start)
+            if q is not None and q.end >= core_end - 1:
+                return None  # a direct quote already
+        content_end = core_end
+        brk = _CONTENT_BREAK.search(text, start, core_end)
+        while brk is not None and self._in_quote(brk.start()):
+            brk = _CONTENT_BREAK.search(text, brk.end(), core_end)
+        if brk is not None and brk.start() - start >= 12:
+            content_end = brk.start()
+        return Utterance([(start, content_end)], "indirect", source_before, cue)
+
+    def headline(self) -> Utterance | None:
+        """``Speaker: statement`` in the first paragraph (the headline)."""
+        if not self.doc.paragraphs:
+            return None
+        para = self.doc.paragraphs[0]
+        line = self.text[para.start : para.end]
+        m = re.match(r"\s*([^:.!?]{3,80}?)\s*:\s+(\S.{5,})$", line)
+        if not m or len(m.group(1).split()) > 8:
+            return None
+        source = (para.start + m.start(1), para.start + m.end(1))
+        content_start = para.start + m.start(2)
+        content_end = para.start + len(line.rstrip(" .\u00a0"))
+        cue = (para.start + m.end(1), para.start + m.end(1) + 1)
+        while self.text[cue[0]] != ":":
+            cue = (cue[0] + 1, cue[1] + 1)
+        return Utterance([(content_start, content_end)], "indirect", source, cue)
+
+    def run(self) -> list[Utterance]:
+        direct = self.direct_quotes()
+        reported = self.reported(direct)
+        utterances = direct + reported
+        head = self.headline()
+        if head is not None and not any(u.start <= head.start < u.end for u in utterances):
+            utterances.append(head)
+        return sorted(utterances, key=lambda u: (u.start, -u.end))
