@@ -39,7 +39,19 @@ _CONTENT_BREAK = re.compile(
     r";\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
-_STOP_CHARS = ",;:()[]—–"
+_STOP_CHARS = ",;:()[]—–―"
+_SUBJECT_VERB = re.compile(
+    r"(?P<src>\b(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e))"
+    r"\s+(?:(?:has|have|had|is|was|are|were|also|openly|repeatedly|then|once|later|even|"
+    r"often|has been|had been|would|will|could|once)\s+)*"
+    r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
+)
+_NOT_VERBS = frozenset("was has is as this its his thus us yes less unless ness plus".split())
+_DETERMINERS = frozenset(
+    "a an the one his her their its this that these those my our your some any no every "
+    "each in of on for with by from another first last".split()
+)
+_ABBREV_DOTS = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Lt|Gen|Col|St|Jr|Sr|Sgt|Capt|Adm|Prof|Rev)\.|\([^()]*\)")
 
 
 @dataclass(slots=True)
@@ -121,6 +133,8 @@ class SpeechFinder:
         picked: list[Span] = []
         for w in self._words(cue[1], limit):
             gap = self.text[(picked[-1][1] if picked else cue[1]) : w[0]]
+            if picked and gap == ". " and _ABBREV_DOTS.fullmatch(self.text[picked[-1][0] : w[0] - 1]):
+                gap = " "  # "Rep. Gwen Moore": the abbreviation's full stop
             if any(c in _STOP_CHARS + ".!?" for c in gap) or any(c in MARKS for c in gap):
                 break
             low = self._lower(w)
@@ -168,7 +182,7 @@ class SpeechFinder:
                 "asked",
                 "continued",
             }:
-                lead = self.text[q.end : w[0]]
+                lead = _ABBREV_DOTS.sub("", self.text[q.end : w[0]])
                 if any(c in ".!?" for c in lead.strip()[:-1] if c) or "\n" in lead:
                     return None
                 source = self._trim_source(spans[:k]) if k else self._source_after(w, limit)
@@ -209,39 +223,84 @@ class SpeechFinder:
             if i in consumed:
                 continue
             sentence = self.doc.sentence_at(q.start) or Sentence(q.start, q.end, -1)
-            sentence_end = max(sentence.end, q.end)
-            # Extend to the sentence holding the quote's end (a quote may hold full stops).
-            end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
-            if end_sentence is not None:
-                sentence_end = max(sentence_end, end_sentence.end)
+            kind = self._direct_kind(q, sentence)
+            found_cue = self._attribution_of(q, sentence, kind)
+            if found_cue is None:
+                found.append(Utterance([(q.start, q.end)], kind, None, None))
+                continue
+            source, cue, clause_end = found_cue
+            parts = [(q.start, q.end)]
+            # The rest of the utterance: later quotes of the paragraph with no cue of their
+            # own (“A,” he said, “B.” and “A,” she said. “B.” are one utterance each).
+            paragraph = self.doc.paragraph_index(q.start)
+            cursor = max(clause_end, q.end)
+            for j in range(i + 1, len(quotes)):
+                q2 = quotes[j]
+                if self.doc.paragraph_index(q2.start) != paragraph or kind != "direct":
+                    break
+                gap = self.text[cursor : q2.start]
+                gap_words = [self._lower(w) for w in self._words(cursor, q2.start)]
+                if any(w in CUE_VERBS and w not in _PARTICIPLE_CUES for w in gap_words):
+                    break
+                if gap.strip() and gap.strip()[-1] not in ",.;:!?":
+                    break  # the next quote sits inside a sentence of the article's own
+                s2 = self.doc.sentence_at(q2.start) or sentence
+                if self._attribution_of(q2, s2, self._direct_kind(q2, s2)) is not None:
+                    break
+                parts.append((q2.start, q2.end))
+                consumed.add(j)
+                cursor = q2.end
+            found.append(Utterance(parts, kind, source, cue))
+        return found
+
+    def _attribution_of(
+        self, q: Quoted, sentence: Sentence, kind: str
+    ) -> tuple[Span | None, Span | None, int] | None:
+        """(source, cue, end of the cue clause) for a quote, or None when nothing names one."""
+        sentence_end = max(sentence.end, q.end)
+        end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
+        if end_sentence is not None:
+            sentence_end = max(sentence_end, end_sentence.end)
+        if kind == "direct":
             post = self._post_cue(q, sentence_end)
             if post is not None:
                 source, cue, clause_end = post
-                if source is not None:
-                    source = self.resolve_relative(source)
-                parts = [(q.start, q.end)]
-                # “A,” he said, “B.”: one utterance in two parts.
-                if i + 1 < len(quotes):
-                    q2 = quotes[i + 1]
-                    gap = self.text[clause_end : q2.start]
-                    if (
-                        gap.strip() in (",", ", ", "")
-                        and gap.strip() == ","
-                        and q.inner(self.text).endswith(",")
-                    ):
-                        parts.append((q2.start, q2.end))
-                        consumed.add(i + 1)
-                found.append(Utterance(parts, self._direct_kind(q, sentence), source, cue))
-                continue
-            pre = self._pre_cue(q, sentence)
-            if pre is not None:
-                source, cue = pre
-                found.append(
-                    Utterance([(q.start, q.end)], self._direct_kind(q, sentence), source, cue)
-                )
-                continue
-            found.append(Utterance([(q.start, q.end)], self._direct_kind(q, sentence), None, None))
-        return found
+                return (self.resolve_relative(source) if source else None), cue, clause_end
+            dash = self._dash_source(q)
+            if dash is not None:
+                return dash, None, dash[1]
+        pre = self._pre_cue(q, sentence)
+        if pre is not None:
+            return pre[0], pre[1], q.end
+        if kind == "direct":
+            colon = self._colon_paragraph_before(q)
+            if colon is not None:
+                return colon[0], colon[1], q.end
+        return None
+
+    def _dash_source(self, q: Quoted) -> Span | None:
+        """``“...” ― Sonya Herridge``: a name after a dash, closing the paragraph."""
+        m = re.match(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)", self.text[q.end :])
+        if m is None or any(c in "“”\"" for c in m.group(1)):
+            return None
+        return q.end + m.start(1), q.end + m.end(1)
+
+    def _colon_paragraph_before(self, q: Quoted) -> tuple[Span | None, Span] | None:
+        """``Caddell continued:`` as a paragraph of its own, the quote as the next one."""
+        n = self.doc.paragraph_index(q.start)
+        if n <= 0 or self.doc.paragraphs[n].start != q.start:
+            return None
+        prev = self.doc.paragraphs[n - 1]
+        line = self.text[prev.start : prev.end].rstrip()
+        if not line.endswith(":"):
+            return None
+        spans = self._words(prev.start, prev.end)
+        cues = [w for w in spans if self._lower(w) in CUE_VERBS]
+        if not cues:
+            return None
+        cue = cues[-1]
+        source = self._source_before(cue, prev.start)
+        return (self.resolve_relative(source) if source else None), cue
 
     def _direct_kind(self, q: Quoted, sentence: Sentence) -> str:
         """Direct when the quote is the utterance; partial when it sits in the article's
@@ -298,6 +357,9 @@ class SpeechFinder:
                 k += 2
                 continue
             if low not in CUE_VERBS or not text[w[0]].islower():
+                k += 1
+                continue
+            if k > 0 and self._lower(spans[k - 1]) in _DETERMINERS:
                 k += 1
                 continue
             if low in _AMBIGUOUS and not re.match(r"\s*(?:that\b|:|,?\s*[\"“])", text[w[1] :]):
@@ -382,9 +444,42 @@ class SpeechFinder:
             cue = (cue[0] + 1, cue[1] + 1)
         return Utterance([(content_start, content_end)], "indirect", source, cue)
 
+    def _subject_verb(self, q: Quoted, sentence: Sentence) -> Utterance | None:
+        """A quoted fragment in ``Clinton called X “deplorables.”``: the sentence's subject
+        and verb attribute it; the content runs from the verb to the end of the fragment."""
+        head = self.text[sentence.start : q.start]
+        best = None
+        for m in _SUBJECT_VERB.finditer(head):
+            best = m
+        if best is None:
+            return None
+        source = (sentence.start + best.start("src"), sentence.start + best.end("src"))
+        verb = (sentence.start + best.start("verb"), sentence.start + best.end("verb"))
+        if self._lower(verb) in _NOT_VERBS or self._in_quote(source[0]):
+            return None
+        start = verb[1]
+        while start < q.start and self.text[start] in " ,":
+            start += 1
+        end = q.end
+        tail = re.match(r"[^,;:.!?—―\n“”\"]{0,80}", self.text[q.end :])
+        if tail and tail.group().strip():
+            end = q.end + len(tail.group().rstrip())
+        return Utterance([(start, end)], "indirect", source, verb)
+
     def run(self) -> list[Utterance]:
         direct = self.direct_quotes()
         reported = self.reported(direct)
+        for u in direct:
+            if u.kind != "partial" or u.source is not None:
+                continue
+            if any(r.start <= u.start and u.end <= r.end for r in reported):
+                continue
+            q = next(q for q in self.quoted if q.start == u.start)
+            sentence = self.doc.sentence_at(q.start)
+            if sentence is not None:
+                found = self._subject_verb(q, sentence)
+                if found is not None:
+                    reported.append(found)
         utterances = direct + reported
         head = self.headline()
         if head is not None and not any(u.start <= head.start < u.end for u in utterances):
