@@ -24,7 +24,6 @@ from pathlib import Path
 
 from ..article import read_text_file
 from ..errors import ArticleError
-from ..locate import QUOTE_MARKS
 
 Segments = tuple[tuple[int, int], ...]
 
@@ -39,8 +38,10 @@ class GoldAttribution:
 
     @property
     def direct(self) -> bool:
+        from .scoring import is_direct
+
         """Direct when the content holds a quotation mark (the PolNeAR convention)."""
-        return any(c in QUOTE_MARKS - {"'", "’", "‘", "`", "´", "′"} for c in self.content_text)
+        return is_direct(self.content_text)
 
 
 @dataclass(frozen=True, slots=True)

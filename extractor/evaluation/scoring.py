@@ -95,6 +95,8 @@ class Report:
 
 
 def is_direct(text: str) -> bool:
+    """Holds a double quotation mark character (the PolNeAR README's definition; the
+    two apostrophes some archives write instead do not count)."""
     return any(c in _DOUBLE_MARKS for c in text)
 
 

@@ -9,6 +9,7 @@ passage they are nested quotes, elsewhere mostly apostrophes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .text import Document
@@ -31,34 +32,41 @@ class Quoted:
         return text[self.start : self.end].strip("".join(MARKS) + " \n")
 
 
-def _opens_here(text: str, i: int) -> bool:
+def _opens_here(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     return (prev.isspace() or prev in "([{—–-/:;,") and not nxt.isspace()
 
 
+_MARK_TOKEN = re.compile("''|[“”„«»\"]")
+
+
 def find_quoted(doc: Document) -> list[Quoted]:
-    """Every quoted passage of the document, in text order."""
+    """Every quoted passage of the document, in text order.
+
+    Two apostrophes (``''``), as some archives write a double quotation mark, count
+    as one straight double mark.
+    """
     text = doc.text
     found: list[Quoted] = []
     paragraphs = doc.paragraphs
     open_at: int | None = None
     skip = -1  # the repeated opening mark of a quote's next paragraph
     for n, para in enumerate(paragraphs):
-        for i in range(para.start, para.end):
-            c = text[i]
-            if c not in MARKS or i == skip:
+        for m in _MARK_TOKEN.finditer(text, para.start, para.end):
+            i, c = m.start(), m.group()
+            if i == skip:
                 continue
             if open_at is None:
-                if c in OPENERS or _opens_here(text, i):
+                if c in OPENERS or _opens_here(text, i, len(c)):
                     open_at = i
-            elif c in CLOSERS or c == STRAIGHT or not _opens_here(text, i):
-                found.append(Quoted(open_at, i + 1))
+            elif c in CLOSERS or c in (STRAIGHT, "''") or not _opens_here(text, i, len(c)):
+                found.append(Quoted(open_at, m.end()))
                 open_at = None
         if open_at is None:
             continue
         following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        if following is not None and text[following.start] in MARKS:
+        if following is not None and _MARK_TOKEN.match(text, following.start):
             skip = following.start  # the quote goes on into the next paragraph
             continue
         end = para.end

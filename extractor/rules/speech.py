@@ -36,7 +36,7 @@ _AMBIGUOUS = frozenset(
     "concerned promised".split()
 )
 _CONTENT_BREAK = re.compile(
-    r";\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
+    r";\s|\s[―—–]\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
 _STOP_CHARS = ",;:()[]—–―"
@@ -46,7 +46,30 @@ _SUBJECT_VERB = re.compile(
     r"often|has been|had been|would|will|could|once)\s+)*"
     r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
+_SUBJECT = re.compile(
+    r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:The\s+|A\s+)?"
+    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|He|She|They|It|I|We)\b"
+)
 _NOT_VERBS = frozenset("was has is as this its his thus us yes less unless ness plus".split())
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night week weekend month year earlier later recently "
+    "asked".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at with for after before during from into over under about to by as asked "
+    "speaking writing".split()
+)
+_SOURCE_WORDS = frozenset("he she they i we it who which that officials".split())
+_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "men", "people", "official", "officials",
+                 "ment", "tion", "ary", "ant", "ent", "ess", "ity", "ists", "ers", "ors")
+_NOUNS_OK = frozenset("aide aides source sources expert experts critics group police "
+                      "poll survey study report data analysis statement letter memo ad".split())
+_NOUNISH_CUES = frozenset(
+    "show shows report reports claims claim states notes note calls call points point "
+    "hopes hope fears fear tweet tweets estimates estimate promise promises concerns "
+    "charge charges question questions signal signals demand demands".split()
+)
 _DETERMINERS = frozenset(
     "a an the one his her their its this that these those my our your some any no every "
     "each in of on for with by from another first last".split()
@@ -105,7 +128,17 @@ class SpeechFinder:
             spans = spans[:-1]
         while spans and self._lower(spans[0]) in ADVERBS | {"and", "but", "so", "then"}:
             spans = spans[1:]
+        while spans and (self._lower(spans[-1]) in _TIME_WORDS or self._lower(spans[-1]).endswith("ly")):
+            spans = spans[:-1]
         if not spans:
+            return None
+        first = self._lower(spans[0])
+        if first in _PREPOSITIONS or first in _TIME_WORDS:
+            return None
+        if not any(
+            self.text[a].isupper() or self._lower((a, b)) in _SOURCE_WORDS or self._lower((a, b)).endswith(_NOUN_ENDINGS)
+            for a, b in spans
+        ) and len(spans) > 1 and not any(self._lower(w) in _NOUNS_OK for w in spans):
             return None
         return spans[0][0], spans[-1][1]
 
@@ -126,7 +159,20 @@ class SpeechFinder:
                 break
         if picked and self._lower(picked[0]) in _CLAUSE_BREAK - _RELATIVE:
             picked = picked[1:]
-        return self._trim_source(picked)
+        found = self._trim_source(picked)
+        if found is None and floor < cue[0]:
+            # "Clinton, at a later press gaggle, said": skip the aside between commas.
+            gap_start = picked[0][0] if picked else cue[0]
+            before = self.text[floor:gap_start].rstrip()
+            aside = before.rfind(",")
+            if before.endswith(",") or aside != -1:
+                comma = floor + (aside if not before.endswith(",") else len(before) - 1)
+                earlier = self.text[floor:comma].rstrip()
+                if earlier and "," in self.text[floor:comma + 1]:
+                    inner = earlier.rfind(",")
+                    if inner != -1 and len(self.text[floor + inner : comma].split()) <= 16:
+                        found = self._source_before((floor + inner, floor + inner), floor)
+        return found
 
     def _source_after(self, cue: Span, limit: int) -> Span | None:
         """The source named after a cue: ``said John Smith, the ...``."""
@@ -165,7 +211,7 @@ class SpeechFinder:
 
     def _post_cue(self, q: Quoted, sentence_end: int) -> tuple[Span | None, Span, int] | None:
         """A cue right after the quote: (source, cue, end of the cue clause)."""
-        inside = self.text[q.start : q.end].rstrip("".join(MARKS) + " ")
+        inside = self.text[q.start : q.end].rstrip("".join(MARKS) + " '’‘")
         after = self.text[q.end : q.end + 3]
         if not (
             inside.endswith((",", "?", "!", ".", "—", "-", "…"))
@@ -176,7 +222,7 @@ class SpeechFinder:
         nxt = next((o for o in self.quoted if o.start >= q.end), None)
         if nxt is not None:
             limit = min(limit, nxt.start)
-        spans = self._words(q.end, limit)[:9]
+        spans = self._words(q.end, limit)[:16]
         for k, w in enumerate(spans):
             if self._lower(w) in CUE_VERBS and self._lower(w) not in WEAK_REPORTED_CUES - {
                 "asked",
@@ -208,12 +254,32 @@ class SpeechFinder:
                     or tail.strip() in (",", ":", "—", ", ")
                     or tail.strip().endswith((",", ":"))
                 ):
+                    if self._lower(w) in _PARTICIPLE_CUES:
+                        return self._subject_of(sentence, w[0]), w
                     source = self._source_before(w, sentence.start)
+                    if source is None and k < len(head_words) - 1:
+                        source = self._source_after(w, q.start)  # "Said Ellis: “...”"
                     if source is not None:
                         source = self.resolve_relative(source)
                     return source, w
                 return None
+        if tail.strip().endswith(":") and len(head_words) >= 2:
+            # "Sen. Claire McCaskill scolded him: “...”": any verb before a colon.
+            for k in range(len(head_words) - 1, max(-1, len(head_words) - 4), -1):
+                w = head_words[k]
+                if self.text[w[0]].islower() and self._lower(w) not in ("him", "her", "them", "us", "me"):
+                    source = self._source_before(w, sentence.start)
+                    if source is not None:
+                        return self.resolve_relative(source), w
+                    break
         return None
+
+    def _subject_of(self, sentence: Sentence, before: int) -> Span | None:
+        """The subject of a sentence (its first name or pronoun after any opening phrase)."""
+        m = _SUBJECT.match(self.text, sentence.start, before)
+        if m is None:
+            return None
+        return m.start("src"), m.end("src")
 
     def direct_quotes(self) -> list[Utterance]:
         found: list[Utterance] = []
@@ -360,6 +426,9 @@ class SpeechFinder:
                 k += 1
                 continue
             if k > 0 and self._lower(spans[k - 1]) in _DETERMINERS:
+                k += 1
+                continue
+            if low in _NOUNISH_CUES and not re.match(r"\s+(?:that\b|[a-z])", text[w[1] :]):
                 k += 1
                 continue
             if low in _AMBIGUOUS and not re.match(r"\s*(?:that\b|:|,?\s*[\"“])", text[w[1] :]):
