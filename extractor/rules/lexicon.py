@@ -143,3 +143,34 @@ def countries() -> dict[str, str]:
             if name and "," not in name:
                 names[name] = canonical
     return names
+
+
+# Verbs of stance and advocacy: "Trump criticized X", "Clinton laid out her proposals".
+# Their object is the attributed content; used only with a named or pronoun subject.
+STANCE_VERBS = frozenset(
+    """criticize criticizes criticized criticizing praise praises praised praising blame
+    blames blamed blaming defend defends defended defending reject rejects rejected
+    rejecting dismiss dismisses dismissed dismissing support supports supported oppose
+    opposes opposed opposing propose proposes proposed proposing cite cites cited citing
+    tout touts touted touting attack attacks attacked attacking slam slams slammed
+    slamming endorse endorses endorsed endorsing welcome welcomes welcomed demand
+    demands demanded demanding urge urges urged urging call calls called want wants
+    wanted plan plans planned promise promises promised pledge pledges pledged vow vows
+    vowed threaten threatens threatened threatening insist insisted condemn condemns
+    condemned condemning decry decries decried applaud applauds applauded question
+    questioned questions challenge challenges challenged challenging mock mocks mocked
+    mocking ridicule ridiculed accuse accuses accused accusing describe describes described
+    refer refers referred mention mentions mentioned highlight highlights highlighted
+    recommend recommends recommended acknowledge acknowledged admit admitted
+    raise raises raised raising lay laid link links linked compare compares compared
+    liken likens likened label labels labeled labelled dub dubs dubbed brand brands
+    branded back backs backed favor favors favored prefer prefers preferred seek seeks
+    sought suggest suggested encourage encourages encouraged encouraging invoke invoked
+    invokes argue argued""".split()
+)
+
+# Adjectives that take a "that" clause of belief: "Many Democrats are afraid that ...".
+BELIEF_ADJECTIVES = frozenset(
+    "afraid worried concerned confident convinced sure certain hopeful skeptical aware "
+    "optimistic pessimistic adamant unconvinced fearful".split()
+)

@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ADVERBS, CUE_VERBS, SPEECH_ONLY_CUES, WEAK_REPORTED_CUES
+from .lexicon import (
+    ADVERBS,
+    BELIEF_ADJECTIVES,
+    CUE_VERBS,
+    SPEECH_ONLY_CUES,
+    STANCE_VERBS,
+    WEAK_REPORTED_CUES,
+)
 from .quotes import MARKS, Quoted, find_quoted
 from .text import Document, Sentence, words
 
@@ -61,10 +68,32 @@ _PREPOSITIONS = frozenset(
     "speaking writing".split()
 )
 _SOURCE_WORDS = frozenset("he she they i we it who which that officials".split())
-_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "men", "people", "official", "officials",
-                 "ment", "tion", "ary", "ant", "ent", "ess", "ity", "ists", "ers", "ors")
-_NOUNS_OK = frozenset("aide aides source sources expert experts critics group police "
-                      "poll survey study report data analysis statement letter memo ad".split())
+_NOUN_ENDINGS = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "man",
+    "woman",
+    "men",
+    "people",
+    "official",
+    "officials",
+    "ment",
+    "tion",
+    "ary",
+    "ant",
+    "ent",
+    "ess",
+    "ity",
+    "ists",
+    "ers",
+    "ors",
+)
+_NOUNS_OK = frozenset(
+    "aide aides source sources expert experts critics group police "
+    "poll survey study report data analysis statement letter memo ad".split()
+)
 _NOUNISH_CUES = frozenset(
     "show shows report reports claims claim states notes note calls call points point "
     "hopes hope fears fear tweet tweets estimates estimate promise promises concerns "
@@ -74,7 +103,9 @@ _DETERMINERS = frozenset(
     "a an the one his her their its this that these those my our your some any no every "
     "each in of on for with by from another first last".split()
 )
-_ABBREV_DOTS = re.compile(r"\b(?:[A-Z]\.)+|\b(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Lt|Gen|Col|St|Jr|Sr|Sgt|Capt|Adm|Prof|Rev)\.|\([^()]*\)")
+_ABBREV_DOTS = re.compile(
+    r"\b(?:[A-Z]\.)+|\b(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Lt|Gen|Col|St|Jr|Sr|Sgt|Capt|Adm|Prof|Rev)\.|\([^()]*\)"
+)
 
 
 @dataclass(slots=True)
@@ -128,17 +159,25 @@ class SpeechFinder:
             spans = spans[:-1]
         while spans and self._lower(spans[0]) in ADVERBS | {"and", "but", "so", "then"}:
             spans = spans[1:]
-        while spans and (self._lower(spans[-1]) in _TIME_WORDS or self._lower(spans[-1]).endswith("ly")):
+        while spans and (
+            self._lower(spans[-1]) in _TIME_WORDS or self._lower(spans[-1]).endswith("ly")
+        ):
             spans = spans[:-1]
         if not spans:
             return None
         first = self._lower(spans[0])
         if first in _PREPOSITIONS or first in _TIME_WORDS:
             return None
-        if not any(
-            self.text[a].isupper() or self._lower((a, b)) in _SOURCE_WORDS or self._lower((a, b)).endswith(_NOUN_ENDINGS)
-            for a, b in spans
-        ) and len(spans) > 1 and not any(self._lower(w) in _NOUNS_OK for w in spans):
+        if (
+            not any(
+                self.text[a].isupper()
+                or self._lower((a, b)) in _SOURCE_WORDS
+                or self._lower((a, b)).endswith(_NOUN_ENDINGS)
+                for a, b in spans
+            )
+            and len(spans) > 1
+            and not any(self._lower(w) in _NOUNS_OK for w in spans)
+        ):
             return None
         return spans[0][0], spans[-1][1]
 
@@ -168,7 +207,7 @@ class SpeechFinder:
             if before.endswith(",") or aside != -1:
                 comma = floor + (aside if not before.endswith(",") else len(before) - 1)
                 earlier = self.text[floor:comma].rstrip()
-                if earlier and "," in self.text[floor:comma + 1]:
+                if earlier and "," in self.text[floor : comma + 1]:
                     inner = earlier.rfind(",")
                     if inner != -1 and len(self.text[floor + inner : comma].split()) <= 16:
                         found = self._source_before((floor + inner, floor + inner), floor)
@@ -179,7 +218,11 @@ class SpeechFinder:
         picked: list[Span] = []
         for w in self._words(cue[1], limit):
             gap = self.text[(picked[-1][1] if picked else cue[1]) : w[0]]
-            if picked and gap == ". " and _ABBREV_DOTS.fullmatch(self.text[picked[-1][0] : w[0] - 1]):
+            if (
+                picked
+                and gap == ". "
+                and _ABBREV_DOTS.fullmatch(self.text[picked[-1][0] : w[0] - 1])
+            ):
                 gap = " "  # "Rep. Gwen Moore": the abbreviation's full stop
             if any(c in _STOP_CHARS + ".!?" for c in gap) or any(c in MARKS for c in gap):
                 break
@@ -267,7 +310,13 @@ class SpeechFinder:
             # "Sen. Claire McCaskill scolded him: “...”": any verb before a colon.
             for k in range(len(head_words) - 1, max(-1, len(head_words) - 4), -1):
                 w = head_words[k]
-                if self.text[w[0]].islower() and self._lower(w) not in ("him", "her", "them", "us", "me"):
+                if self.text[w[0]].islower() and self._lower(w) not in (
+                    "him",
+                    "her",
+                    "them",
+                    "us",
+                    "me",
+                ):
                     source = self._source_before(w, sentence.start)
                     if source is not None:
                         return self.resolve_relative(source), w
@@ -347,7 +396,7 @@ class SpeechFinder:
     def _dash_source(self, q: Quoted) -> Span | None:
         """``“...” ― Sonya Herridge``: a name after a dash, closing the paragraph."""
         m = re.match(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)", self.text[q.end :])
-        if m is None or any(c in "“”\"" for c in m.group(1)):
+        if m is None or any(c in '“”"' for c in m.group(1)):
             return None
         return q.end + m.start(1), q.end + m.end(1)
 
@@ -422,6 +471,20 @@ class SpeechFinder:
                         out.append(Utterance([(start, core_end)], "indirect", source, cue))
                 k += 2
                 continue
+            if low in BELIEF_ADJECTIVES and re.match(r"\s+that\b", text[w[1] :]):
+                source = self._source_before(w, sentence.start)
+                if source is not None:
+                    start = w[1] + 1
+                    if core_end - start >= 12:
+                        out.append(Utterance([(start, core_end)], "indirect", source, w))
+                k += 1
+                continue
+            if low in STANCE_VERBS and low not in CUE_VERBS and text[w[0]].islower():
+                stance = self._stance_at(sentence, spans, k, core_end)
+                if stance is not None:
+                    out.append(stance)
+                k += 1
+                continue
             if low not in CUE_VERBS or not text[w[0]].islower():
                 k += 1
                 continue
@@ -482,7 +545,7 @@ class SpeechFinder:
             start = cue[1] + (that.start() if that and that.start() < 3 else 0)
         while start < core_end and text[start] in " ,:\u00a0":
             start += 1
-        if core_end - start < 12:
+        if core_end - start < 12 or (not text[start].isalnum() and text[start] not in MARKS):
             return None
         if text[start] in MARKS and self._in_quote(start):
             q = self._in_quote(start)
@@ -495,6 +558,34 @@ class SpeechFinder:
         if brk is not None and brk.start() - start >= 12:
             content_end = brk.start()
         return Utterance([(start, content_end)], "indirect", source_before, cue)
+
+    def _stance_at(
+        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+    ) -> Utterance | None:
+        """``Trump criticized the deal``: a named (or pronoun) subject right before the verb;
+        the object, to the end of its clause, is the content."""
+        verb = spans[k]
+        source = self._source_before(verb, sentence.start)
+        if source is None:
+            return None
+        phrase = self.text[source[0] : source[1]]
+        if not (phrase[0].isupper() or phrase.lower() in ("he", "she", "they", "it", "we", "i")):
+            return None
+        if len(phrase.split()) > 6:
+            return None
+        start = verb[1]
+        while start < core_end and self.text[start] in " ,:\u00a0":
+            start += 1
+        end = core_end
+        brk = _CONTENT_BREAK.search(self.text, start, core_end)
+        if brk is not None:
+            end = brk.start()
+        clause = re.search(r",\s", self.text[start:end])
+        if clause is not None and clause.start() >= 12:
+            end = start + clause.start()
+        if end - start < 8:
+            return None
+        return Utterance([(start, end)], "indirect", self.resolve_relative(source), verb)
 
     def headline(self) -> Utterance | None:
         """``Speaker: statement`` in the first paragraph (the headline)."""
