@@ -15,6 +15,7 @@ Each `Utterance` carries content segments, the words naming the source and the c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -26,7 +27,7 @@ from .lexicon import (
     WEAK_REPORTED_CUES,
 )
 from .quotes import MARKS, Quoted, find_quoted
-from .text import Document, Sentence, words
+from .text import Document, Sentence
 
 Span = tuple[int, int]
 
@@ -99,6 +100,11 @@ _NOUNISH_CUES = frozenset(
     "hopes hope fears fear tweet tweets estimates estimate promise promises concerns "
     "charge charges question questions signal signals demand demands".split()
 )
+_DASH_NAME = re.compile(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
+_FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
+_THAT_NEXT = re.compile(r"\s+that\b")
+_CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
+_SPEECH_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
 _DETERMINERS = frozenset(
     "a an the one his her their its this that these those my our your some any no every "
     "each in of on for with by from another first last".split()
@@ -135,19 +141,20 @@ class SpeechFinder:
         self.doc = doc
         self.text = doc.text
         self.quoted = find_quoted(doc)
+        self._quote_starts = [q.start for q in self.quoted]
 
     # -- helpers -------------------------------------------------------------------------
 
     def _words(self, start: int, end: int) -> list[Span]:
-        return words(self.text, start, end)
+        return self.doc.words_in(start, end)
 
     def _lower(self, span: Span) -> str:
         return self.text[span[0] : span[1]].lower()
 
     def _in_quote(self, pos: int) -> Quoted | None:
-        for q in self.quoted:
-            if q.start <= pos < q.end:
-                return q
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and pos < self.quoted[i].end:
+            return self.quoted[i]
         return None
 
     def _is_cue(self, span: Span) -> bool:
@@ -168,18 +175,19 @@ class SpeechFinder:
         first = self._lower(spans[0])
         if first in _PREPOSITIONS or first in _TIME_WORDS:
             return None
-        if (
-            not any(
-                self.text[a].isupper()
-                or self._lower((a, b)) in _SOURCE_WORDS
-                or self._lower((a, b)).endswith(_NOUN_ENDINGS)
-                for a, b in spans
-            )
-            and len(spans) > 1
-            and not any(self._lower(w) in _NOUNS_OK for w in spans)
-        ):
-            return None
+        if len(spans) > 1 and not any(self._names_someone(w) for w in spans):
+            return None  # "forcefully", "suggesting a few": no one is named
         return spans[0][0], spans[-1][1]
+
+    def _names_someone(self, word: Span) -> bool:
+        """A word that can name a source: a name, a pronoun or a person-like noun."""
+        low = self._lower(word)
+        return (
+            any(ch.isupper() for ch in self.text[word[0] : word[1]])
+            or low in _SOURCE_WORDS
+            or low in _NOUNS_OK
+            or low.endswith(_NOUN_ENDINGS)
+        )
 
     def _source_before(self, cue: Span, floor: int) -> Span | None:
         """Walk back from the cue to the start of its clause; that is the source phrase."""
@@ -199,19 +207,19 @@ class SpeechFinder:
         if picked and self._lower(picked[0]) in _CLAUSE_BREAK - _RELATIVE:
             picked = picked[1:]
         found = self._trim_source(picked)
-        if found is None and floor < cue[0]:
-            # "Clinton, at a later press gaggle, said": skip the aside between commas.
-            gap_start = picked[0][0] if picked else cue[0]
-            before = self.text[floor:gap_start].rstrip()
-            aside = before.rfind(",")
-            if before.endswith(",") or aside != -1:
-                comma = floor + (aside if not before.endswith(",") else len(before) - 1)
-                earlier = self.text[floor:comma].rstrip()
-                if earlier and "," in self.text[floor : comma + 1]:
-                    inner = earlier.rfind(",")
-                    if inner != -1 and len(self.text[floor + inner : comma].split()) <= 16:
-                        found = self._source_before((floor + inner, floor + inner), floor)
+        if found is None:
+            found = self._source_before_aside(cue, floor)
         return found
+
+    def _source_before_aside(self, cue: Span, floor: int) -> Span | None:
+        """``Clinton, at a later press gaggle, said``: the source stands before the aside."""
+        head = self.text[floor : cue[0]].rstrip()
+        if not head.endswith(","):
+            return None
+        inner = head.rfind(",", 0, len(head) - 1)
+        if inner == -1 or len(head[inner:].split()) > 16:
+            return None
+        return self._source_before((floor + inner, floor + inner), floor)
 
     def _source_after(self, cue: Span, limit: int) -> Span | None:
         """The source named after a cue: ``said John Smith, the ...``."""
@@ -238,10 +246,11 @@ class SpeechFinder:
         """``al-Allaq, who said``: the source of ``who`` is the phrase before the comma."""
         if self._lower(source) not in _RELATIVE:
             return source
-        before = self.text[: source[0]].rstrip()
+        offset = max(0, source[0] - 200)
+        before = self.text[offset : source[0]].rstrip()
         if not before.endswith(","):
             return source
-        end = len(before) - 1
+        end = offset + len(before) - 1
         antecedent = self._source_before((end, end), max(0, end - 120))
         if antecedent is not None:
             phrase = self.text[antecedent[0] : antecedent[1]]
@@ -395,10 +404,10 @@ class SpeechFinder:
 
     def _dash_source(self, q: Quoted) -> Span | None:
         """``“...” ― Sonya Herridge``: a name after a dash, closing the paragraph."""
-        m = re.match(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)", self.text[q.end :])
+        m = _DASH_NAME.match(self.text, q.end)
         if m is None or any(c in '“”"' for c in m.group(1)):
             return None
-        return q.end + m.start(1), q.end + m.end(1)
+        return m.start(1), m.end(1)
 
     def _colon_paragraph_before(self, q: Quoted) -> tuple[Span | None, Span] | None:
         """``Caddell continued:`` as a paragraph of its own, the quote as the next one."""
@@ -448,10 +457,11 @@ class SpeechFinder:
         out: list[Utterance] = []
         core_end = self._sentence_core_end(sentence)
         k = 0
+        local = [t for t in taken if t[0] < sentence.end and sentence.start < t[1]]
         while k < len(spans):
             w = spans[k]
             low = self._lower(w)
-            if any(a <= w[0] < b for a, b in taken):
+            if any(a <= w[0] < b for a, b in local):
                 k += 1
                 continue
             if low == "according" and k + 1 < len(spans) and self._lower(spans[k + 1]) == "to":
@@ -471,7 +481,7 @@ class SpeechFinder:
                         out.append(Utterance([(start, core_end)], "indirect", source, cue))
                 k += 2
                 continue
-            if low in BELIEF_ADJECTIVES and re.match(r"\s+that\b", text[w[1] :]):
+            if low in BELIEF_ADJECTIVES and _THAT_NEXT.match(text, w[1]):
                 source = self._source_before(w, sentence.start)
                 if source is not None:
                     start = w[1] + 1
@@ -491,10 +501,10 @@ class SpeechFinder:
             if k > 0 and self._lower(spans[k - 1]) in _DETERMINERS:
                 k += 1
                 continue
-            if low in _NOUNISH_CUES and not re.match(r"\s+(?:that\b|[a-z])", text[w[1] :]):
+            if low in _NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
                 k += 1
                 continue
-            if low in _AMBIGUOUS and not re.match(r"\s*(?:that\b|:|,?\s*[\"“])", text[w[1] :]):
+            if low in _AMBIGUOUS and not _SPEECH_NEXT.match(text, w[1]):
                 k += 1
                 continue
             utterance = self._reported_at(sentence, spans, k, core_end)
@@ -621,7 +631,7 @@ class SpeechFinder:
         while start < q.start and self.text[start] in " ,":
             start += 1
         end = q.end
-        tail = re.match(r"[^,;:.!?—―\n“”\"]{0,80}", self.text[q.end :])
+        tail = _FRAGMENT_TAIL.match(self.text, q.end)
         if tail and tail.group().strip():
             end = q.end + len(tail.group().rstrip())
         return Utterance([(start, end)], "indirect", source, verb)

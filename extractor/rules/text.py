@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -62,17 +63,42 @@ class Document:
                 out.append(Sentence(start, para.end, n))
         return out
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _words(self) -> list[tuple[int, int]]:
+        return words(self.text)
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w[0] for w in self._words]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def paragraph_index(self, offset: int) -> int:
-        for n, p in enumerate(self.paragraphs):
-            if p.start <= offset < p.end:
-                return n
+        i = bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return i
         return -1
+
+    def words_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The words lying wholly inside ``[start, end)``."""
+        i = bisect_left(self._word_starts, start)
+        j = bisect_left(self._word_starts, end)
+        found = self._words[i:j]
+        if found and found[-1][1] > end:
+            found = found[:-1]
+        return found
 
 
 def _is_abbreviation(word: str) -> bool:
