@@ -32,14 +32,20 @@ _FACT = re.compile(
 )
 
 
-def blank_zones(text: str) -> str:
+def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
     """The text with page furniture replaced by spaces: offsets stay valid."""
-    chars = list(text)
-    for zone in junk_zones(text):
-        for i in range(zone.start, zone.end):
-            if not chars[i].isspace():
-                chars[i] = " "
-    return "".join(chars)
+    if not zones:
+        return text
+    pieces, cursor = [], 0
+    for start, end in sorted(zones):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces.append(text[cursor:start])
+        pieces.append(re.sub(r"\S", " ", text[start:end]))
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _span(text: str, a: int, b: int) -> Span:
@@ -55,7 +61,7 @@ class RulesEngine:
         started = time.perf_counter()
         text = article.text
         zones = [(z.start, z.end) for z in junk_zones(text)]
-        clean = blank_zones(text)
+        clean = blank_zones(text, zones)
         doc = Document(clean)
         finder = SpeechFinder(doc)
         utterances = finder.run()
@@ -99,6 +105,7 @@ class RulesEngine:
                 if u.source and u.source not in entity.mentions and u.continued_from is None:
                     entity.mentions.append(u.source)
                     entity.mentions.sort()
+                    index.changed()
             speakers.append(entity)
         # A quoted fragment inside reported speech belongs to that speech's speaker.
         for n, u in enumerate(utterances):

@@ -11,6 +11,7 @@ actor's title and the titled form an alias.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, TITLES, countries
@@ -141,10 +142,24 @@ class ActorIndex:
         self.quoted = quoted
         self.entities: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
+        self._quote_starts = [a for a, _ in quoted]
+        self._cached_timeline: list[tuple[int, int, Entity]] | None = None
+        self._timeline_starts: list[int] = []
         self._build()
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self.quoted[i][1]
+
+    def _timeline(self) -> list[tuple[int, int, Entity]]:
+        """Every mention as (start, end, actor), in text order; rebuilt when actors change."""
+        if self._cached_timeline is None:
+            self._cached_timeline = sorted(
+                ((m[0], m[1], e) for e in self.entities for m in e.mentions),
+                key=lambda t: (t[0], t[1]),
+            )
+            self._timeline_starts = [t[0] for t in self._cached_timeline]
+        return self._cached_timeline
 
     def _entity(self, name: str, kind: str) -> Entity:
         key = name.lower()
@@ -196,6 +211,10 @@ class ActorIndex:
                 entity.add(name, core)
                 continue
             pending.append((name, core, title))
+        self._by_surname: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.type == "person":
+                self._by_surname.setdefault(e.surname, []).append(e)
         for name, span, title in pending:
             self._place_single(name, span, title)
         for entity in self.entities:
@@ -205,7 +224,7 @@ class ActorIndex:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
         if len(name.split()) > 1:
             return
-        people = [e for e in self.entities if e.type == "person" and e.surname == name]
+        people = self._by_surname.get(name, [])
         if people:
             before = [e for e in people if any(m[0] < span[0] for m in e.mentions)]
             owner = (before or people)[-1] if len(people) > 1 else people[0]
@@ -224,22 +243,24 @@ class ActorIndex:
 
     def mention_in(self, span: Span) -> Entity | None:
         """The actor named inside ``span`` (the first one), if any."""
-        best: tuple[int, Entity] | None = None
-        for e in self.entities:
-            for m in e.mentions:
-                if span[0] <= m[0] and m[1] <= span[1] and (best is None or m[0] < best[0]):
-                    best = (m[0], e)
-        return best[1] if best else None
+        timeline = self._timeline()
+        i = bisect_left(self._timeline_starts, span[0])
+        while i < len(timeline) and timeline[i][0] < span[1]:
+            if timeline[i][1] <= span[1]:
+                return timeline[i][2]
+            i += 1
+        return None
 
     def last_before(self, pos: int, types: set[str]) -> Entity | None:
-        best: tuple[int, Entity] | None = None
-        for e in self.entities:
-            if e.type not in types:
-                continue
-            for m in e.mentions:
-                if m[0] < pos and not self._in_quote(m[0]) and (best is None or m[0] > best[0]):
-                    best = (m[0], e)
-        return best[1] if best else None
+        """The actor of one of ``types`` mentioned last before ``pos``, outside quotes."""
+        timeline = self._timeline()
+        i = bisect_left(self._timeline_starts, pos) - 1
+        while i >= 0:
+            start, _, entity = timeline[i]
+            if entity.type in types and not self._in_quote(start):
+                return entity
+            i -= 1
+        return None
 
     def speaker(self, span: Span) -> Entity | None:
         """The actor a source phrase refers to; a new one for a description."""
@@ -272,7 +293,12 @@ class ActorIndex:
         entity = self._entity(name, kind)
         entity.described = True
         entity.add(phrase, span)
+        self.changed()
         return entity
+
+    def changed(self) -> None:
+        """Mentions were added or actors merged: rebuild the timeline on next use."""
+        self._cached_timeline = None
 
     def merge(self, duplicate: Entity, into: Entity) -> None:
         """Fold ``duplicate`` (a description of ``into``) into it."""
@@ -282,6 +308,7 @@ class ActorIndex:
         into.mentions = sorted(set(into.mentions) | set(duplicate.mentions))
         into.speaker = into.speaker or duplicate.speaker
         self.entities.remove(duplicate)
+        self.changed()
         for key, value in list(self._by_name.items()):
             if value is duplicate:
                 self._by_name[key] = into

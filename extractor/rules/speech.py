@@ -15,7 +15,7 @@ Each `Utterance` carries content segments, the words naming the source and the c
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -100,6 +100,7 @@ _NOUNISH_CUES = frozenset(
     "hopes hope fears fear tweet tweets estimates estimate promise promises concerns "
     "charge charges question questions signal signals demand demands".split()
 )
+_TRIGGERS = CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | {"according"}
 _DASH_NAME = re.compile(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
 _THAT_NEXT = re.compile(r"\s+that\b")
@@ -453,65 +454,75 @@ class SpeechFinder:
 
     def _reported_in(self, sentence: Sentence, taken: list[Span]) -> list[Utterance]:
         text = self.text
+        triggers = self.doc.words_among(sentence.start, sentence.end, _TRIGGERS)
+        if not triggers:
+            return []
         spans = [w for w in self._words(sentence.start, sentence.end) if not self._in_quote(w[0])]
+        starts = [w[0] for w in spans]
         out: list[Utterance] = []
         core_end = self._sentence_core_end(sentence)
-        k = 0
         local = [t for t in taken if t[0] < sentence.end and sentence.start < t[1]]
-        while k < len(spans):
+        for at in triggers:
+            k = bisect_left(starts, at)
+            if k == len(spans) or spans[k][0] != at:
+                continue  # inside a quote, or not a word start
             w = spans[k]
             low = self._lower(w)
             if any(a <= w[0] < b for a, b in local):
-                k += 1
                 continue
-            if low == "according" and k + 1 < len(spans) and self._lower(spans[k + 1]) == "to":
-                cue = (w[0], spans[k + 1][1])
-                source = self._source_after(spans[k + 1], sentence.end)
-                before = text[sentence.start : w[0]].rstrip()
-                if before.endswith(",") and len(before) > 15:
-                    content = (sentence.start, sentence.start + len(before) - 1)
-                    out.append(Utterance([content], "indirect", source, cue))
-                elif source is not None:
-                    after = text[source[1] : core_end]
-                    comma = after.find(",")
-                    if comma != -1 and core_end - (source[1] + comma + 1) > 15:
-                        start = source[1] + comma + 1
-                        while text[start].isspace():
-                            start += 1
-                        out.append(Utterance([(start, core_end)], "indirect", source, cue))
-                k += 2
+            if low == "according":
+                if k + 1 < len(spans) and self._lower(spans[k + 1]) == "to":
+                    found = self._according_to(sentence, spans, k, core_end)
+                    if found is not None:
+                        out.append(found)
                 continue
-            if low in BELIEF_ADJECTIVES and _THAT_NEXT.match(text, w[1]):
-                source = self._source_before(w, sentence.start)
-                if source is not None:
+            if low in BELIEF_ADJECTIVES:
+                if _THAT_NEXT.match(text, w[1]):
+                    source = self._source_before(w, sentence.start)
                     start = w[1] + 1
-                    if core_end - start >= 12:
+                    if source is not None and core_end - start >= 12:
                         out.append(Utterance([(start, core_end)], "indirect", source, w))
-                k += 1
                 continue
-            if low in STANCE_VERBS and low not in CUE_VERBS and text[w[0]].islower():
+            if not text[w[0]].islower():
+                continue
+            if low in STANCE_VERBS and low not in CUE_VERBS:
                 stance = self._stance_at(sentence, spans, k, core_end)
                 if stance is not None:
                     out.append(stance)
-                k += 1
                 continue
-            if low not in CUE_VERBS or not text[w[0]].islower():
-                k += 1
+            if low not in CUE_VERBS:
                 continue
             if k > 0 and self._lower(spans[k - 1]) in _DETERMINERS:
-                k += 1
                 continue
             if low in _NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
-                k += 1
                 continue
             if low in _AMBIGUOUS and not _SPEECH_NEXT.match(text, w[1]):
-                k += 1
                 continue
             utterance = self._reported_at(sentence, spans, k, core_end)
             if utterance is not None:
                 out.append(utterance)
-            k += 1
         return out
+
+    def _according_to(
+        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+    ) -> Utterance | None:
+        """``..., according to X.`` and ``According to X, ...``."""
+        text = self.text
+        w = spans[k]
+        cue = (w[0], spans[k + 1][1])
+        source = self._source_after(spans[k + 1], sentence.end)
+        before = text[sentence.start : w[0]].rstrip()
+        if before.endswith(",") and len(before) > 15:
+            content = (sentence.start, sentence.start + len(before) - 1)
+            return Utterance([content], "indirect", source, cue)
+        if source is not None:
+            comma = text.find(",", source[1], core_end)
+            if comma != -1 and core_end - (comma + 1) > 15:
+                start = comma + 1
+                while text[start].isspace():
+                    start += 1
+                return Utterance([(start, core_end)], "indirect", source, cue)
+        return None
 
     def _reported_at(
         self, sentence: Sentence, spans: list[Span], k: int, core_end: int

@@ -91,6 +91,20 @@ class Document:
             return i
         return -1
 
+    @cached_property
+    def _lower_words(self) -> list[str]:
+        low = self.text.lower()
+        if len(low) != len(self.text):  # a few characters lengthen when lowered
+            return [self.text[a:b].lower() for a, b in self._words]
+        return [low[a:b] for a, b in self._words]
+
+    def words_among(self, start: int, end: int, vocabulary: frozenset[str]) -> list[int]:
+        """Start offsets of the words in ``[start, end)`` whose lower case is in ``vocabulary``."""
+        i = bisect_left(self._word_starts, start)
+        j = bisect_left(self._word_starts, end)
+        lowers, spans = self._lower_words, self._words
+        return [spans[x][0] for x in range(i, j) if lowers[x] in vocabulary]
+
     def words_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The words lying wholly inside ``[start, end)``."""
         i = bisect_left(self._word_starts, start)
