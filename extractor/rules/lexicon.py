@@ -78,7 +78,8 @@ ORG_WORDS = frozenset(
     herald press times service services center centre bureau board fund club team
     organization organisation federation league alliance coalition movement front
     authority authorities government guard command intelligence church hospital
-    magazine radio television tv channel daily watch international""".split()
+    magazine radio television tv channel daily watch international ledger gazette
+    chronicle observer register globe weekly review reporter""".split()
 )
 
 # Capitalised words that are not names when they stand alone.

@@ -96,6 +96,44 @@ def _candidates(text: str) -> list[Span]:
     return spans
 
 
+_PLACE_WORDS = frozenset(
+    "City County Province State Street Avenue River Island Islands Mountains Valley Beach "
+    "Park Lake Bay Square Road Heights Falls Springs Harbor Harbour".split()
+)
+_LOCATIVES = frozenset("in at near across outside throughout inside into".split())
+
+
+def _drop_leading_function_words(text: str, span: Span) -> Span | None:
+    """ "But I", "The New York Times", "Her Mexican": drop the leading function words."""
+    start, end = span
+    while True:
+        m = re.match(r"[\w’'.\-]+", text[start:end])
+        if m is None:
+            return None
+        if m.group().lower().rstrip(".") not in NOT_NAMES or m.end() == end - start:
+            break
+        rest = text[start + m.end() : end]
+        start += m.end() + (len(rest) - len(rest.lstrip()))
+    word = text[start:end]
+    if word.lower() in NOT_NAMES or word == "I":
+        return None
+    return start, end
+
+
+def _is_dateline(text: str, span: Span) -> bool:
+    """ "OTTAWA — ...": a place in capitals opening a paragraph."""
+    word = text[span[0] : span[1]]
+    line_start = span[0] == 0 or text[span[0] - 1] == "\n"
+    return (
+        line_start and word.isupper() and bool(re.match(r"\s*[—–,-]", text[span[1] : span[1] + 3]))
+    )
+
+
+def _after_locative(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVES
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \"“‘'(")
     return not before or before[-1] in ".!?:\n"
@@ -174,12 +212,10 @@ class ActorIndex:
         text = self.text
         pending: list[tuple[str, Span, str | None]] = []  # single words decided later
         for span in _candidates(text):
-            raw = text[span[0] : span[1]]
-            if raw.lower() in NOT_NAMES:
+            span = _drop_leading_function_words(text, span)
+            if span is None or _is_dateline(text, span):
                 continue
-            if raw.startswith(("The ", "A ")) and _sentence_initial(text, span[0]):
-                span = (span[0] + raw.index(" ") + 1, span[1])
-                raw = text[span[0] : span[1]]
+            raw = text[span[0] : span[1]]
             title, core = split_title(text, span)
             name = text[core[0] : core[1]]
             if not re.fullmatch(r"(?:[A-Z]\.)+", name):
@@ -200,6 +236,10 @@ class ActorIndex:
                 and follower[1:2].islower()
             ):
                 continue  # "Syrian Kurdish forces": adjectives, not a person
+            if kind == "person" and title is None and _after_locative(text, span[0]):
+                continue  # "in Mexico City", "at Fort Wayne": a place
+            if kind == "person" and words[-1] in _PLACE_WORDS:
+                continue
             if kind == "person" and len(words) >= 2:
                 entity = self._entity(name, "person")
                 entity.title = entity.title or title

@@ -103,6 +103,10 @@ _NOUNISH_CUES = frozenset(
 _TRIGGERS = CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | {"according"}
 _DASH_NAME = re.compile(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
+_QUESTION_NEXT = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
+)
+_ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
 _SPEECH_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
@@ -168,9 +172,13 @@ class SpeechFinder:
         while spans and self._lower(spans[0]) in ADVERBS | {"and", "but", "so", "then"}:
             spans = spans[1:]
         while spans and (
-            self._lower(spans[-1]) in _TIME_WORDS or self._lower(spans[-1]).endswith("ly")
+            self._lower(spans[-1]) in _TIME_WORDS
+            or self._lower(spans[-1]).endswith("ly")
+            or self._lower(spans[-1]) in _PREPOSITIONS
         ):
             spans = spans[:-1]
+        if spans and all(self._lower(w) in _DETERMINERS for w in spans):
+            return None
         if not spans:
             return None
         first = self._lower(spans[0])
@@ -370,8 +378,9 @@ class SpeechFinder:
                 if gap.strip() and gap.strip()[-1] not in ",.;:!?":
                     break  # the next quote sits inside a sentence of the article's own
                 s2 = self.doc.sentence_at(q2.start) or sentence
-                if self._attribution_of(q2, s2, self._direct_kind(q2, s2)) is not None:
-                    break
+                own = self._attribution_of(q2, s2, self._direct_kind(q2, s2))
+                if own is not None and own[1] != cue:
+                    break  # a cue of its own; the same cue (“A,” he said, “B.”) is one utterance
                 parts.append((q2.start, q2.end))
                 consumed.add(j)
                 cursor = q2.end
@@ -433,6 +442,9 @@ class SpeechFinder:
         before = self.text[sentence.start : q.start].strip()
         if not before or before.endswith((":", ",")) or before[-1] in MARKS:
             return "direct"
+        last = before.lower().split()[-2:]
+        if last and (last[-1] in CUE_VERBS or (last[-1] == "that" and last[0] in CUE_VERBS)):
+            return "direct"  # "adding that “our mission ...”": the whole utterance, quoted
         return "partial"
 
     # -- reported speech ------------------------------------------------------------------
@@ -486,6 +498,8 @@ class SpeechFinder:
             if not text[w[0]].islower():
                 continue
             if low in STANCE_VERBS and low not in CUE_VERBS:
+                if k > 0 and self._lower(spans[k - 1]) in _DETERMINERS:
+                    continue
                 stance = self._stance_at(sentence, spans, k, core_end)
                 if stance is not None:
                     out.append(stance)
@@ -497,6 +511,8 @@ class SpeechFinder:
             if low in _NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
                 continue
             if low in _AMBIGUOUS and not _SPEECH_NEXT.match(text, w[1]):
+                continue
+            if low in ("ask", "asks", "asked", "asking") and not _QUESTION_NEXT.match(text, w[1]):
                 continue
             utterance = self._reported_at(sentence, spans, k, core_end)
             if utterance is not None:
@@ -564,6 +580,9 @@ class SpeechFinder:
                 start = cue[1] + that.start()
         else:
             start = cue[1] + (that.start() if that and that.start() < 3 else 0)
+            aside = _ASIDE_THAT.match(text, start)
+            if aside is not None:
+                start = aside.end()  # "said in a statement that ...": the content follows "that"
         while start < core_end and text[start] in " ,:\u00a0":
             start += 1
         if core_end - start < 12 or (not text[start].isalnum() and text[start] not in MARKS):
