@@ -1,0 +1,147 @@
+"""`extractor eval`: gold readers, the scorer's matching rules, and the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.evaluation import load_gold, score
+from extractor.evaluation.gold import GoldArticle, GoldAttribution
+from extractor.evaluation.runner import read_predictions, write_predictions
+from extractor.models import Actor, Extraction, Meta, Quote, Span
+
+from .conftest import ROOT
+
+TEXT = "“A b c d,” Ana said. “E f g h.”\nBen said the plan works."
+
+
+def quote(start, end, speaker=None, mention=None, parts=None, within=None):
+    spans = [Span(start=a, end=b, text=TEXT[a:b]) for a, b in (parts or [(start, end)])]
+    return Quote(
+        id=f"q{start}",
+        text=TEXT[start:end],
+        start=start,
+        end=end,
+        kind="direct",
+        speaker=speaker,
+        parts=spans,
+        within=within,
+        speaker_mention=Span(start=mention[0], end=mention[1], text=TEXT[mention[0] : mention[1]])
+        if mention
+        else None,
+    )
+
+
+def extraction(quotes, actors=()):
+    return Extraction(quotes=quotes, actors=list(actors), meta=Meta(engine="test"))
+
+
+def gold(*attributions, actors=None):
+    return GoldArticle("t", ROOT / "t.txt", TEXT, list(attributions), actors)
+
+
+ANA = Actor(id="a1", name="Ana", type="person", mentions=[Span(start=11, end=14, text="Ana")])
+INTERRUPTED = GoldAttribution(
+    content=((0, 10), (21, 31)),
+    source=((11, 14),),
+    content_text="“A b c d,” “E f g h.”",
+    source_text="Ana",
+)
+REPORTED = GoldAttribution(
+    content=((41, 55),), source=((32, 35),), content_text="the plan works", source_text="Ben"
+)
+
+
+def test_brat_folder_with_discontinuous_spans(tmp_path):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "t.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "t.ann").write_text(
+        "T1\tSource 11 14\tAna\nT2\tCue 15 19\tsaid\nT3\tContent 0 10;21 31\t...\n"
+        "T4\tAttribution 15 19\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "T5\tContent 41 55\tthe plan works\nE2\tAttribution-no-source:T5 Content:T5\n",
+        encoding="utf-8",
+    )
+    [article] = load_gold(tmp_path)
+    assert article.attributions[0].content == ((0, 10), (21, 31))
+    assert article.attributions[0].direct and article.attributions[0].source_text == "Ana"
+    assert not article.attributions[1].direct and article.attributions[1].source == ()
+
+
+def test_one_quote_in_two_parts_matches_an_interrupted_attribution_at_0_8():
+    both = quote(0, 31, "a1", (11, 14), parts=[(0, 10), (21, 31)])
+    report = score([(gold(INTERRUPTED), extraction([both], [ANA]))])
+    assert report.quotes[("direct", 0.8)].tp == 1
+    assert report.speaker[("direct", 0.8)].value == 1.0
+
+
+def test_one_part_alone_matches_at_0_3_but_not_0_8():
+    first = quote(0, 10, "a1", (11, 14))
+    report = score([(gold(INTERRUPTED), extraction([first], [ANA]))])
+    assert report.quotes[("direct", 0.3)].tp == 1
+    assert report.quotes[("direct", 0.8)].tp == 0
+
+
+def test_matching_is_one_to_one_best_overlap_first():
+    whole = quote(0, 31, parts=[(0, 10), (21, 31)])
+    part = quote(0, 10)
+    report = score([(gold(INTERRUPTED), extraction([part, whole]))])
+    prf = report.quotes[("all", 0.3)]
+    assert (prf.tp, prf.predicted, prf.gold) == (1, 2, 1)
+
+
+def test_speaker_right_by_actor_name_without_mention_overlap():
+    q = quote(0, 31, "a1", None, parts=[(0, 10), (21, 31)])
+    report = score([(gold(INTERRUPTED), extraction([q], [ANA]))])
+    assert report.speaker[("all", 0.3)].value == 1.0
+    wrong = Actor(id="a1", name="Ben", type="person")
+    report = score([(gold(INTERRUPTED), extraction([q], [wrong]))])
+    assert report.speaker[("all", 0.3)].value == 0.0
+
+
+def test_nested_partial_quotes_are_not_separate_attributions():
+    outer = quote(41, 55)
+    inner = quote(45, 49, within="q41")
+    report = score([(gold(REPORTED), extraction([outer, inner]))])
+    assert report.quotes[("all", 0.3)].predicted == 1
+
+
+def test_own_gold_files_load_and_score_actors():
+    golds = load_gold(ROOT / "seeds")
+    assert len(golds) >= 4 and all(g.actors for g in golds)
+    seed = next(g for g in golds if g.name.startswith("000_"))
+    assert sum(a.direct for a in seed.attributions) == 7
+
+
+def test_predictions_round_trip_through_jsonl(tmp_path):
+    golds = load_gold(ROOT / "seeds")
+    pairs = [(g, extraction([])) for g in golds]
+    path = tmp_path / "p.jsonl"
+    write_predictions(path, pairs)
+    again = read_predictions(path, golds)
+    assert [g.name for g, _ in again] == [g.name for g in golds]
+
+
+def test_cli_scores_the_rules_engine_on_own_gold_as_json():
+    result = CliRunner().invoke(app, ["eval", str(ROOT / "seeds"), "--engine", "rules", "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["articles"] >= 4
+    assert data["quotes"]["direct"]["0.3"]["f1"] > 0.5
+    assert 0.0 <= data["actors"]["f1"] <= 1.0
+
+
+def test_cli_eval_on_a_folder_without_gold_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--engine", "rules"])
+    assert result.exit_code == 1
+    assert "holds no gold" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["000_97dcceb8b115a6f9", "101_council_budget"])
+def test_gold_offsets_are_exact(name):
+    [article] = load_gold(ROOT / "seeds" / f"{name}.gold.json")
+    for a in article.attributions:
+        assert a.content_text == " ".join(article.text[s:e] for s, e in a.content)
