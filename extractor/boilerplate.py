@@ -30,7 +30,9 @@ class Zone:
 
 def junk_zones(text: str) -> list[Zone]:
     """The zones of ``text`` that are page furniture, in text order."""
-    zones = [Zone(m.start(), m.end(), "hover_card") for m in _HOVER_CARD.finditer(text)]
+    zones = []
+    if "MORE" in text:  # the cards all end with it; skip the costly scan otherwise
+        zones = [Zone(m.start(), m.end(), "hover_card") for m in _HOVER_CARD.finditer(text)]
     zones += [Zone(m.start(), m.end(), "credit") for m in _CREDIT_LINE.finditer(text)]
     zones += _repeated_paragraphs(text)
     return sorted(zones, key=lambda z: z.start)

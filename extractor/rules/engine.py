@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_left
+from itertools import accumulate
 
 from ..article import Article
 from ..boilerplate import junk_zones
@@ -102,10 +104,8 @@ class RulesEngine:
             entity = index.speaker(u.source) if u.source else None
             if entity is not None:
                 entity.speaker = True
-                if u.source and u.source not in entity.mentions and u.continued_from is None:
-                    entity.mentions.append(u.source)
-                    entity.mentions.sort()
-                    index.changed()
+                if u.source and u.continued_from is None:
+                    index.add_mention(entity, u.source)
             speakers.append(entity)
         # A quoted fragment inside reported speech belongs to that speech's speaker.
         for n, u in enumerate(utterances):
@@ -163,13 +163,18 @@ class RulesEngine:
     def _quotes(
         self, text: str, utterances: list[Utterance], speakers: list[str | None]
     ) -> list[Quote]:
+        kept = [
+            (u, who)
+            for u, who in zip(utterances, speakers, strict=True)
+            # a quoted fragment nobody is said to say is a scare quote or a title
+            if not (u.kind == "partial" and who is None)
+        ]
+        kept.sort(key=lambda pair: (pair[0].start, -pair[0].end))
         quotes: list[Quote] = []
-        for n, (u, who) in enumerate(zip(utterances, speakers, strict=True)):
-            if u.kind == "partial" and who is None:
-                continue  # scare quotes and titles: quoted words nobody is said to say
+        for n, (u, who) in enumerate(kept, 1):
             quotes.append(
                 Quote(
-                    id=f"q{n + 1}",
+                    id=f"q{n}",
                     text=text[u.start : u.end],
                     start=u.start,
                     end=u.end,
@@ -181,8 +186,7 @@ class RulesEngine:
                     parts=[_span(text, a, b) for a, b in u.parts],
                 )
             )
-        quotes.sort(key=lambda q: (q.start, -q.end))
-        return [q.model_copy(update={"id": f"q{k}"}) for k, q in enumerate(quotes, 1)]
+        return quotes
 
     def _actors(self, text: str, index: ActorIndex) -> list[tuple[Entity, Actor]]:
         kept = [e for e in index.entities if e.mentions and (e.type != "other" or e.speaker)]
@@ -214,8 +218,7 @@ class RulesEngine:
         quotes: list[Quote],
         zones: list[tuple[int, int]],
     ) -> list[Claim]:
-        claims: list[Claim] = []
-        covered: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str, str | None, str, bool]] = []
         for u, who in zip(utterances, speakers, strict=True):
             if u.kind != "indirect" or u.nested_in is not None:
                 continue
@@ -223,20 +226,11 @@ class RulesEngine:
                 continue
             content = text[u.start : u.end].strip()
             cue = text[u.cue[0] : u.cue[1]] if u.cue else ""
-            claims.append(
-                Claim(
-                    id="",
-                    statement=_statement(content),
-                    claimant=who,
-                    evidence=_span(text, u.start, u.end),
-                    attribution="belief" if _BELIEF_CUES.match(cue) else "reported",
-                    hedged=bool(_HEDGES.search(content)),
-                )
-            )
-            covered.append((u.start, u.end))
-        spoken = [(q.start, q.end) for q in quotes] + covered
+            kind = "belief" if _BELIEF_CUES.match(cue) else "reported"
+            found.append((u.start, u.end, content, who, kind, bool(_HEDGES.search(content))))
+        spoken = _SpanSet([(q.start, q.end) for q in quotes] + [(f[0], f[1]) for f in found])
         for sentence in doc.sentences:
-            if _overlaps_any(spoken, sentence.start, sentence.end):
+            if spoken.overlaps(sentence.start, sentence.end):
                 continue
             start, end = _longest_clean_piece(zones, sentence.start, sentence.end)
             while end > start and text[end - 1] in " .\n":
@@ -246,18 +240,32 @@ class RulesEngine:
             body = text[start:end]
             if len(body.split()) < 6 or not _FACT.search(body):
                 continue
-            claims.append(
-                Claim(
-                    id="",
-                    statement=_statement(body),
-                    claimant=None,
-                    evidence=_span(text, start, end),
-                    attribution="asserted",
-                    hedged=bool(_HEDGES.search(body)),
-                )
+            found.append((start, end, body, None, "asserted", bool(_HEDGES.search(body))))
+        found.sort(key=lambda f: f[0])
+        return [
+            Claim(
+                id=f"c{n}",
+                statement=_statement(body),
+                claimant=who,
+                evidence=_span(text, start, end),
+                attribution=kind,  # type: ignore[arg-type]
+                hedged=hedged,
             )
-        claims.sort(key=lambda c: c.evidence.start)
-        return [c.model_copy(update={"id": f"c{k}"}) for k, c in enumerate(claims, 1)]
+            for n, (start, end, body, who, kind, hedged) in enumerate(found, 1)
+        ]
+
+
+class _SpanSet:
+    """Sorted spans answering "does anything overlap [start, end)?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.max_end = list(accumulate((b for _, b in self.spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_end[i] > start
 
 
 def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ actor's title and the titled form an alias.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, TITLES, countries
@@ -63,39 +63,28 @@ class Entity:
         return self.name.split()[-1]
 
 
+_NAME_TOKEN = (
+    r"(?:(?:Lt|Gen|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev|Pres)\.)"
+    r"|(?:[A-Z]\.){2,}"
+    r"|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
+    r"|[A-Z][\w’'\-]*\w|[A-Z]\b"
+)
+_NAME_SEQUENCE = re.compile(
+    rf"(?<![\w\-’'])(?:{_NAME_TOKEN})"
+    rf"(?: (?:(?:of|for|the|de|al|bin|van|von|du|la|le|&|and) )?(?:{_NAME_TOKEN}))*"
+)
+
+
 def _candidates(text: str) -> list[Span]:
     """Spans of capitalised sequences, connectors allowed inside ("Bank of America")."""
-    spans: list[Span] = []
-    tokens = list(_TOKEN.finditer(text))
-    i = 0
-    while i < len(tokens):
-        start, end = tokens[i].start(), tokens[i].end()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens):
-            gap = text[end : tokens[j + 1].start()]
-            words_between = gap.split()
-            abbreviated = text[tokens[j].start() : end].lower() in _ABBREVIATED
-            if (
-                gap == " "
-                or (abbreviated and gap == ". ")
-                or (
-                    len(words_between) == 1
-                    and words_between[0] in _CONNECTORS
-                    and gap == f" {words_between[0]} "
-                )
-            ):
-                j += 1
-                end = tokens[j].end()
-            else:
-                break
-        spans.append((start, end))
-        i = j + 1
-    return spans
+    return [m.span() for m in _NAME_SEQUENCE.finditer(text)]
 
 
+_WORDISH = re.compile(r"[\w’'.\-]+")
+_DATELINE_MARK = re.compile(r"\s*[—–,-]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
+_NON_SPACE = re.compile(r"\S+")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")
 _PLACE_WORDS = frozenset(
     "City County Province State Street Avenue River Island Islands Mountains Valley Beach "
     "Park Lake Bay Square Road Heights Falls Springs Harbor Harbour".split()
@@ -107,13 +96,14 @@ def _drop_leading_function_words(text: str, span: Span) -> Span | None:
     """ "But I", "The New York Times", "Her Mexican": drop the leading function words."""
     start, end = span
     while True:
-        m = re.match(r"[\w’'.\-]+", text[start:end])
+        m = _WORDISH.match(text, start, end)
         if m is None:
             return None
-        if m.group().lower().rstrip(".") not in NOT_NAMES or m.end() == end - start:
+        if m.group().lower().rstrip(".") not in NOT_NAMES or m.end() == end:
             break
-        rest = text[start + m.end() : end]
-        start += m.end() + (len(rest) - len(rest.lstrip()))
+        start = m.end()
+        while start < end and text[start] == " ":
+            start += 1
     word = text[start:end]
     if word.lower() in NOT_NAMES or word == "I":
         return None
@@ -124,9 +114,7 @@ def _is_dateline(text: str, span: Span) -> bool:
     """ "OTTAWA — ...": a place in capitals opening a paragraph."""
     word = text[span[0] : span[1]]
     line_start = span[0] == 0 or text[span[0] - 1] == "\n"
-    return (
-        line_start and word.isupper() and bool(re.match(r"\s*[—–,-]", text[span[1] : span[1] + 3]))
-    )
+    return line_start and word.isupper() and bool(_DATELINE_MARK.match(text, span[1]))
 
 
 def _after_locative(text: str, start: int) -> bool:
@@ -146,7 +134,7 @@ def classify(name: str) -> str | None:
         return "country"
     if any(w.lower().strip(".") in ORG_WORDS for w in words):
         return "organization"
-    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}", name):
+    if len(words) == 1 and _ACRONYM.fullmatch(name):
         return "organization"
     if 2 <= len(words) <= 4 and all(w[0].isupper() or _PARTICLE.match(w) for w in words):
         return "person"
@@ -157,7 +145,7 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span]:
     """``Defense Secretary Mark Esper`` -> ("Defense Secretary", span of "Mark Esper")."""
     tokens = [
         (m.start() + span[0], m.end() + span[0])
-        for m in re.finditer(r"\S+", text[span[0] : span[1]])
+        for m in _NON_SPACE.finditer(text[span[0] : span[1]])
     ]
     last_title = -1
     for k, (a, b) in enumerate(tokens[:-1]):
@@ -218,7 +206,7 @@ class ActorIndex:
             raw = text[span[0] : span[1]]
             title, core = split_title(text, span)
             name = text[core[0] : core[1]]
-            if not re.fullmatch(r"(?:[A-Z]\.)+", name):
+            if not _DOTTED.fullmatch(name):
                 name = name.rstrip(".’'")
             first = name.split()[0]
             if first.lower() in HONORIFICS and len(name.split()) > 1:
@@ -337,8 +325,18 @@ class ActorIndex:
         return entity
 
     def changed(self) -> None:
-        """Mentions were added or actors merged: rebuild the timeline on next use."""
+        """Actors were added or merged: rebuild the timeline on next use."""
         self._cached_timeline = None
+
+    def add_mention(self, entity: Entity, span: Span) -> None:
+        """Record one more mention of ``entity`` (a speaker phrase), keeping the timeline."""
+        if span in entity.mentions:
+            return
+        insort(entity.mentions, span)
+        if self._cached_timeline is not None:
+            i = bisect_left(self._timeline_starts, span[0])
+            self._cached_timeline.insert(i, (span[0], span[1], entity))
+            self._timeline_starts.insert(i, span[0])
 
     def merge(self, duplicate: Entity, into: Entity) -> None:
         """Fold ``duplicate`` (a description of ``into``) into it."""

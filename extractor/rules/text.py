@@ -14,6 +14,8 @@ ABBREVIATIONS = frozenset(
     "d.c a.m p.m ft mt pres supt det insp atty e.g i.e".split()
 )
 _SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)[.?!…]*[\"”’')\]]*$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w][\w.'’\-]*[\w]|[\w]")
 
 
@@ -52,7 +54,7 @@ class Document:
             chunk = self.text[para.start : para.end]
             for m in _SENTENCE_END.finditer(chunk):
                 end = para.start + m.end()
-                word = re.search(r"([\w.]+)[.?!…]*[\"”’')\]]*$", self.text[start:end])
+                word = _LAST_WORD.search(self.text[max(start, end - 40) : end])
                 if word and m.group().startswith(".") and _is_abbreviation(word.group(1)):
                     continue
                 out.append(Sentence(start, end, n))
@@ -120,7 +122,7 @@ def _is_abbreviation(word: str) -> bool:
     if core in ABBREVIATIONS:
         return True
     # Initials: "J." in "John F. Kennedy", "U.S." style acronyms.
-    return len(core) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", core))
+    return len(core) == 1 or bool(_INITIALS.fullmatch(core))
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
