@@ -28,7 +28,9 @@ recounts recounted joke jokes joked quip quips quipped acknowledge describe desc
 described call calls called accuse accuses accused point points pointed mention
 mentions mentioned hint hints hinted demand demands demanded remark remarks remarked
 worry worries worried hope hopes hoped signal signals signaled signalled question
-questions questioned""".split()
+questions questioned comment comments commented shout shouts shouted yell yells yelled
+scream screams screamed exclaim exclaims exclaimed wonder wonders wondered muse muses mused
+whisper whispers whispered sing sings sang quip""".split()
 CUE_VERBS = frozenset(_CUE_STEMS)
 
 # Cues strong enough to attribute a quotation placed next to them.

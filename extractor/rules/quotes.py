@@ -51,6 +51,7 @@ def find_quoted(doc: Document) -> list[Quoted]:
     found: list[Quoted] = []
     paragraphs = doc.paragraphs
     open_at: int | None = None
+    depth = 0
     skip = -1  # the repeated opening mark of a quote's next paragraph
     for n, para in enumerate(paragraphs):
         for m in _MARK_TOKEN.finditer(text, para.start, para.end):
@@ -59,8 +60,13 @@ def find_quoted(doc: Document) -> list[Quoted]:
                 continue
             if open_at is None:
                 if c in OPENERS or _opens_here(text, i, len(c)):
-                    open_at = i
+                    open_at, depth = i, 0
+            elif c in OPENERS and text[open_at] in OPENERS and _opens_here(text, i, len(c)):
+                depth += 1  # “... “hell” ...”: a curly quote nested in a curly quote
             elif c in CLOSERS or c in (STRAIGHT, "''") or not _opens_here(text, i, len(c)):
+                if depth > 0 and c in CLOSERS:
+                    depth -= 1
+                    continue
                 found.append(Quoted(open_at, m.end()))
                 open_at = None
         if open_at is None:

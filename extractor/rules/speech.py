@@ -107,6 +107,7 @@ _QUESTION_NEXT = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
 )
 _ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
+_ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
 _SPEECH_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
@@ -115,6 +116,7 @@ _DETERMINERS = frozenset(
     "each in of on for with by from another first last".split()
 )
 _ABBREV_DOTS = re.compile(
+    r"\b[A-Z]-[A-Z][a-z]{0,4}\.|\b[A-Z][a-z]{1,4}\.(?=,)|"
     r"\b(?:[A-Z]\.)+|\b(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Lt|Gen|Col|St|Jr|Sr|Sgt|Capt|Adm|Prof|Rev)\.|\([^()]*\)"
 )
 
@@ -183,7 +185,15 @@ class SpeechFinder:
             return None
         first = self._lower(spans[0])
         if first in _PREPOSITIONS or first in _TIME_WORDS:
-            return None
+            # "In a Bloomberg interview Trump declared": the name closing the phrase.
+            tail: list[Span] = []
+            for w in reversed(spans):
+                if not self.text[w[0]].isupper() or self._lower(w) in _PREPOSITIONS:
+                    break
+                tail.insert(0, w)
+            if not tail or tail[0] == spans[0]:
+                return None
+            spans = tail
         if len(spans) > 1 and not any(self._names_someone(w) for w in spans):
             return None  # "forcefully", "suggesting a few": no one is named
         return spans[0][0], spans[-1][1]
@@ -324,6 +334,12 @@ class SpeechFinder:
                         source = self.resolve_relative(source)
                     return source, w
                 return None
+        according = _ACCORDING_HEAD.search(self.text, sentence.start, q.start)
+        if according is not None:
+            return (according.start(1), according.end(1)), (
+                according.start(),
+                according.start(1) - 1,
+            )
         if tail.strip().endswith(":") and len(head_words) >= 2:
             # "Sen. Claire McCaskill scolded him: “...”": any verb before a colon.
             for k in range(len(head_words) - 1, max(-1, len(head_words) - 4), -1):
@@ -431,7 +447,10 @@ class SpeechFinder:
         spans = self._words(prev.start, prev.end)
         cues = [w for w in spans if self._lower(w) in CUE_VERBS]
         if not cues:
-            return None
+            # "Sanders made the following comment:": the paragraph's subject speaks.
+            sentence = self.doc.sentence_at(prev.end - 1)
+            subject = self._subject_of(sentence, prev.end) if sentence else None
+            return (subject, (prev.end - 1, prev.end)) if subject else None
         cue = cues[-1]
         source = self._source_before(cue, prev.start)
         return (self.resolve_relative(source) if source else None), cue
