@@ -56,7 +56,7 @@ _SUBJECT_VERB = re.compile(
 )
 _SUBJECT = re.compile(
     r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:The\s+|A\s+)?"
-    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|He|She|They|It|I|We)\b"
+    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\b"
 )
 _NOT_VERBS = frozenset("was has is as this its his thus us yes less unless ness plus".split())
 _TIME_WORDS = frozenset(
@@ -194,6 +194,13 @@ class SpeechFinder:
             if not tail or tail[0] == spans[0]:
                 return None
             spans = tail
+        lead = self._lower(spans[0])
+        if (
+            self.text[spans[0][0]].islower()
+            and lead.endswith(("ed", "ly"))
+            and lead not in _SOURCE_WORDS
+        ):
+            return None  # "forcefully told", "bemoaned the unrest ... and": no source phrase
         if len(spans) > 1 and not any(self._names_someone(w) for w in spans):
             return None  # "forcefully", "suggesting a few": no one is named
         return spans[0][0], spans[-1][1]
@@ -581,8 +588,9 @@ class SpeechFinder:
             previous = text[sentence.start : cue[0]].rstrip().lower()
             if not (low in _PARTICIPLE_CUES or previous.endswith((" and", ",and"))):
                 return None
-            # "..., adding that" / "... and said that": the speaker is the sentence's
-            # earlier speaker, filled in by the engine.
+            # "..., adding that" / "... and said that": the sentence's subject speaks (when
+            # none is found, the engine takes the sentence's earlier speaker).
+            source_before = self._subject_of(sentence, cue[0])
         else:
             source_before = self.resolve_relative(source_before)
         # Content after the cue: skip an object ("told CNN", "told reporters ... last week")
