@@ -1,0 +1,87 @@
+"""Transport retries, without a network: a fake inner transport plays faults."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from extractor.transport import (
+    AsyncRetryingTransport,
+    CallStats,
+    RetryingTransport,
+    RetryPolicy,
+    counting,
+    http_module,
+    retry_after_seconds,
+)
+
+httpx = http_module()
+REQUEST = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+
+
+class Script:
+    """Play responses or exceptions in order, counting calls."""
+
+    def __init__(self, *steps):
+        self.steps = list(steps)
+        self.calls = 0
+
+    def next(self):
+        self.calls += 1
+        step = self.steps.pop(0)
+        if isinstance(step, Exception):
+            raise step
+        status, headers = step
+        return httpx.Response(status, headers=headers, content=b"{}")
+
+    def handle_request(self, request):
+        return self.next()
+
+    async def handle_async_request(self, request):
+        return self.next()
+
+
+def test_timeouts_and_resets_are_retried_then_succeed(sleeps):
+    script = Script(httpx.ConnectTimeout("slow"), httpx.RemoteProtocolError("reset"), (200, {}))
+    stats = CallStats()
+    with counting(stats):
+        response = RetryingTransport(script, RetryPolicy(max_retries=3), httpx).handle_request(
+            REQUEST
+        )
+    assert response.status_code == 200
+    assert script.calls == 3 and stats.requests == 3 and len(sleeps) == 2
+
+
+def test_retries_are_capped_and_the_last_error_surfaces(sleeps):
+    script = Script(*[httpx.ConnectError("refused")] * 3)
+    with pytest.raises(httpx.ConnectError):
+        RetryingTransport(script, RetryPolicy(max_retries=2), httpx).handle_request(REQUEST)
+    assert script.calls == 3
+
+
+def test_client_errors_are_not_retried(sleeps):
+    script = Script((400, {}))
+    response = RetryingTransport(script, RetryPolicy(), httpx).handle_request(REQUEST)
+    assert response.status_code == 400 and script.calls == 1 and sleeps == []
+
+
+def test_retry_after_longer_than_the_cap_is_not_waited_for(sleeps):
+    script = Script((429, {"retry-after": "3600"}))
+    response = RetryingTransport(script, RetryPolicy(max_delay=60), httpx).handle_request(REQUEST)
+    assert response.status_code == 429 and script.calls == 1 and sleeps == []
+
+
+def test_async_transport_honours_retry_after_ms(sleeps):
+    script = Script((503, {"retry-after-ms": "250"}), (200, {}))
+    transport = AsyncRetryingTransport(script, RetryPolicy(), httpx)
+    response = asyncio.run(transport.handle_async_request(REQUEST))
+    assert response.status_code == 200 and sleeps == [0.25]
+
+
+@pytest.mark.parametrize(
+    ("headers", "seconds"),
+    [({"retry-after": "2"}, 2.0), ({"retry-after-ms": "1500"}, 1.5), ({}, None)],
+)
+def test_retry_after_parsing(headers, seconds):
+    assert retry_after_seconds(httpx.Headers(headers)) == seconds
