@@ -108,6 +108,7 @@ _QUESTION_NEXT = re.compile(
 )
 _ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
+_PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
 _SPEECH_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
@@ -221,7 +222,9 @@ class SpeechFinder:
         picked: list[Span] = []
         for w in reversed(spans):
             gap = self.text[w[1] : (picked[0][0] if picked else cue[0])]
-            if any(c in _STOP_CHARS for c in gap) or any(c in MARKS for c in gap):
+            if _PARENTHESIS_GAP.fullmatch(gap):
+                pass  # "Rep. Stephen Lynch (D-Mass.) said": a parenthesis inside the name
+            elif any(c in _STOP_CHARS for c in gap) or any(c in MARKS for c in gap):
                 break
             if self._lower(w) in _CLAUSE_BREAK and picked:
                 break

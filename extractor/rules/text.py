@@ -13,7 +13,7 @@ ABBREVIATIONS = frozenset(
     "inc corp co ltd no vs etc jan feb mar apr aug sept sep oct nov dec u.s u.k u.n "
     "d.c a.m p.m ft mt pres supt det insp atty e.g i.e".split()
 )
-_SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.?!…]*[\"”’')\]]*$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[\w][\w.'’\-]*[\w]|[\w]")
