@@ -109,6 +109,8 @@ _QUESTION_NEXT = re.compile(
 _ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 _PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
+_THAT_ONLY_CUES = frozenset("state states lay".split())
+_FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
 _SPEECH_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
@@ -220,6 +222,7 @@ class SpeechFinder:
         """Walk back from the cue to the start of its clause; that is the source phrase."""
         spans = self._words(floor, cue[0])
         picked: list[Span] = []
+        relative: Span | None = None
         for w in reversed(spans):
             gap = self.text[w[1] : (picked[0][0] if picked else cue[0])]
             if _PARENTHESIS_GAP.fullmatch(gap):
@@ -227,6 +230,8 @@ class SpeechFinder:
             elif any(c in _STOP_CHARS for c in gap) or any(c in MARKS for c in gap):
                 break
             if self._lower(w) in _CLAUSE_BREAK and picked:
+                if self._lower(w) in _RELATIVE:
+                    relative = w
                 break
             if self._in_quote(w[0]):
                 break
@@ -236,6 +241,12 @@ class SpeechFinder:
         if picked and self._lower(picked[0]) in _CLAUSE_BREAK - _RELATIVE:
             picked = picked[1:]
         found = self._trim_source(picked)
+        if found is None and relative is not None and picked:
+            # "A 2014 study that appeared in the journal found": the subject holds a
+            # relative clause; the source is the noun phrase before it, clause included.
+            head = self._source_before(relative, floor)
+            if head is not None and self._lower(head) not in _SOURCE_WORDS:
+                found = (head[0], picked[-1][1])
         if found is None:
             found = self._source_before_aside(cue, floor)
         return found
@@ -539,6 +550,8 @@ class SpeechFinder:
                 continue
             if low in _NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
                 continue
+            if low in _THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
+                continue  # "states suing the EPA", "plans to": speech only with "that"
             if low in _AMBIGUOUS and not _SPEECH_NEXT.match(text, w[1]):
                 continue
             if low in ("ask", "asks", "asked", "asking") and not _QUESTION_NEXT.match(text, w[1]):
@@ -599,7 +612,16 @@ class SpeechFinder:
         # Content after the cue: skip an object ("told CNN", "told reporters ... last week")
         # up to "that"; "said" takes its clause directly.
         that = re.search(r"\bthat\b", rest[:160])
-        if low.startswith(("tell", "told")) or low in WEAK_REPORTED_CUES or low.startswith("warn"):
+        naming = low in ("call", "calls", "called") and source_before is not None
+        if naming:
+            # "X called for Y", "X called on Y to", "X called Y a Z": the object is the content.
+            start = cue[1]
+            prep = _FOR_ON.match(text, start)
+            if prep is not None:
+                start = prep.end()
+        elif (
+            low.startswith(("tell", "told")) or low in WEAK_REPORTED_CUES or low.startswith("warn")
+        ):
             if that is None:
                 if low in WEAK_REPORTED_CUES and not any(c in MARKS for c in rest):
                     return None
@@ -636,6 +658,8 @@ class SpeechFinder:
         the object, to the end of its clause, is the content."""
         verb = spans[k]
         source = self._source_before(verb, sentence.start)
+        if source is None and self._lower(verb).endswith("ing"):
+            source = self._subject_of(sentence, verb[0])  # "..., citing a threat to health"
         if source is None:
             return None
         phrase = self.text[source[0] : source[1]]
