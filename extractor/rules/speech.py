@@ -110,10 +110,14 @@ _ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 _PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
 _THAT_ONLY_CUES = frozenset("state states lay".split())
+_OBJECT_TO = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+to\s+[a-z]")
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
-_SPEECH_NEXT = re.compile(r"\s*(?:that\b|:|,?\s*[\"“])")
+_SPEECH_NEXT = re.compile(
+    r"\s*(?:(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|last\s+\w+|earlier|this\s+\w+)\s+)?"
+    r"(?:that\b|:|,?\s*[\"“])"
+)
 _DETERMINERS = frozenset(
     "a an the one his her their its this that these those my our your some any no every "
     "each in of on for with by from another first last".split()
@@ -204,7 +208,8 @@ class SpeechFinder:
             and lead not in _SOURCE_WORDS
         ):
             return None  # "forcefully told", "bemoaned the unrest ... and": no source phrase
-        if len(spans) > 1 and not any(self._names_someone(w) for w in spans):
+        determined = lead in _DETERMINERS and not self._lower(spans[-1]).endswith(("ly", "ing"))
+        if len(spans) > 1 and not determined and not any(self._names_someone(w) for w in spans):
             return None  # "forcefully", "suggesting a few": no one is named
         return spans[0][0], spans[-1][1]
 
@@ -482,8 +487,8 @@ class SpeechFinder:
         before = self.text[sentence.start : q.start].strip()
         if not before or before.endswith((":", ",")) or before[-1] in MARKS:
             return "direct"
-        last = before.lower().split()[-2:]
-        if last and (last[-1] in CUE_VERBS or (last[-1] == "that" and last[0] in CUE_VERBS)):
+        words = before.lower().split()
+        if words and (words[-1] in CUE_VERBS or (words[-1] == "that" and any(w in CUE_VERBS for w in words[-6:-1]))):
             return "direct"  # "adding that “our mission ...”": the whole utterance, quoted
         return "partial"
 
@@ -626,7 +631,8 @@ class SpeechFinder:
                 if low in WEAK_REPORTED_CUES and not any(c in MARKS for c in rest):
                     return None
                 if low.startswith(("tell", "told", "warn")):
-                    return None
+                    if not _OBJECT_TO.match(text, cue[1]):
+                        return None  # "told CNN." / "warned of": no reported content
                 start = cue[1]
             else:
                 start = cue[1] + that.start()
