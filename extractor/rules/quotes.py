@@ -41,11 +41,12 @@ def _opens_here(text: str, i: int, width: int = 1) -> bool:
 _MARK_TOKEN = re.compile("''|[“”„«»\"]")
 
 
-def find_quoted(doc: Document) -> list[Quoted]:
+def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quoted]:
     """Every quoted passage of the document, in text order.
 
     Two apostrophes (``''``), as some archives write a double quotation mark, count
-    as one straight double mark.
+    as one straight double mark. Marks at the offsets in ``ignore`` are not marks
+    (the never-closed mark opening each turn of a transcript).
     """
     text = doc.text
     found: list[Quoted] = []
@@ -56,7 +57,7 @@ def find_quoted(doc: Document) -> list[Quoted]:
     for n, para in enumerate(paragraphs):
         for m in _MARK_TOKEN.finditer(text, para.start, para.end):
             i, c = m.start(), m.group()
-            if i == skip:
+            if i == skip or i in ignore:
                 continue
             if open_at is None:
                 if c in OPENERS or _opens_here(text, i, len(c)):

@@ -111,6 +111,10 @@ _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 _PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
 _THAT_ONLY_CUES = frozenset("state states lay".split())
 _OBJECT_TO = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+to\s+[a-z]")
+_TURN = re.compile(
+    r"^[ \t]*\"?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<content>\S[^\n]*)$",
+    re.M,
+)
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
@@ -154,7 +158,9 @@ class SpeechFinder:
         """``doc`` is the article with page furniture blanked out (same offsets)."""
         self.doc = doc
         self.text = doc.text
-        self.quoted = find_quoted(doc)
+        self.turns = list(_TURN.finditer(self.text))
+        opening_marks = frozenset(m.start() for m in self.turns if self.text[m.start()] in MARKS)
+        self.quoted = find_quoted(doc, ignore=opening_marks)
         self._quote_starts = [q.start for q in self.quoted]
 
     # -- helpers -------------------------------------------------------------------------
@@ -488,7 +494,10 @@ class SpeechFinder:
         if not before or before.endswith((":", ",")) or before[-1] in MARKS:
             return "direct"
         words = before.lower().split()
-        if words and (words[-1] in CUE_VERBS or (words[-1] == "that" and any(w in CUE_VERBS for w in words[-6:-1]))):
+        if words and (
+            words[-1] in CUE_VERBS
+            or (words[-1] == "that" and any(w in CUE_VERBS for w in words[-6:-1]))
+        ):
             return "direct"  # "adding that “our mission ...”": the whole utterance, quoted
         return "partial"
 
@@ -726,6 +735,18 @@ class SpeechFinder:
             end = q.end + len(tail.group().rstrip())
         return Utterance([(start, end)], "indirect", source, verb)
 
+    def transcript(self) -> list[Utterance]:
+        """``PENCE: Well, look ...``: a transcript turn, the label its speaker."""
+        out = []
+        for m in self.turns:
+            end = m.end("content")
+            while end > m.start("content") and self.text[end - 1] in ' "”':
+                end -= 1
+            if end - m.start("content") >= 8:
+                cue = (m.end("label"), m.end("label") + 1)
+                out.append(Utterance([(m.start("content"), end)], "direct", m.span("label"), cue))
+        return out
+
     def run(self) -> list[Utterance]:
         direct = self.direct_quotes()
         reported = self.reported(direct)
@@ -740,7 +761,12 @@ class SpeechFinder:
                 found = self._subject_verb(q, sentence)
                 if found is not None:
                     reported.append(found)
-        utterances = direct + reported
+        turns = self.transcript()
+        if turns:
+            inside = [(u.start, u.end) for u in turns]
+            direct = [u for u in direct if not any(a <= u.start < b for a, b in inside)]
+            reported = [u for u in reported if not any(a <= u.start < b for a, b in inside)]
+        utterances = direct + reported + turns
         head = self.headline()
         if head is not None and not any(u.start <= head.start < u.end for u in utterances):
             utterances.append(head)
