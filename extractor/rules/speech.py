@@ -101,7 +101,7 @@ _NOUNISH_CUES = frozenset(
     "charge charges question questions signal signals demand demands".split()
 )
 _TRIGGERS = CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | {"according"}
-_DASH_NAME = re.compile(r"[ \t]*[―—–-][ \t]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
+_DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
 _QUESTION_NEXT = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
