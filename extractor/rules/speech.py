@@ -420,8 +420,7 @@ class SpeechFinder:
                 if self.doc.paragraph_index(q2.start) != paragraph or kind != "direct":
                     break
                 gap = self.text[cursor : q2.start]
-                gap_words = [self._lower(w) for w in self._words(cursor, q2.start)]
-                if any(w in CUE_VERBS and w not in _PARTICIPLE_CUES for w in gap_words):
+                if self._has_cue_verb(cursor, q2.start):
                     break
                 if gap.strip() and gap.strip()[-1] not in ",.;:!?":
                     break  # the next quote sits inside a sentence of the article's own
@@ -434,6 +433,22 @@ class SpeechFinder:
                 cursor = q2.end
             found.append(Utterance(parts, kind, source, cue))
         return found
+
+    def _has_cue_verb(self, start: int, end: int) -> bool:
+        """A speech verb (not a noun: "the report", "Clinton's comments") in the stretch."""
+        previous = ""
+        for w in self._words(start, end):
+            low = self._lower(w)
+            if (
+                self.text[w[0]].islower()
+                and low in CUE_VERBS
+                and low not in _PARTICIPLE_CUES
+                and previous not in _DETERMINERS
+                and not previous.endswith(("’s", "'s"))
+            ):
+                return True
+            previous = low
+        return False
 
     def _attribution_of(
         self, q: Quoted, sentence: Sentence, kind: str
