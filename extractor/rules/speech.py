@@ -521,6 +521,13 @@ class SpeechFinder:
     def reported(self, direct: list[Utterance]) -> list[Utterance]:
         found: list[Utterance] = []
         taken = [(u.start, u.end) for u in direct if u.kind == "direct" and u.cue]
+        # A cue that attributes a quote ("...,” he said in an interview") opens no
+        # reported speech of its own.
+        taken += [
+            u.cue
+            for u in direct
+            if u.cue is not None and u.source is not None and u.cue[0] >= u.parts[0][1]
+        ]
         for sentence in self.doc.sentences:
             found.extend(self._reported_in(sentence, taken))
         return found
