@@ -30,7 +30,7 @@ mentions mentioned hint hints hinted demand demands demanded remark remarks rema
 worry worries worried hope hopes hoped signal signals signaled signalled question
 questions questioned comment comments commented shout shouts shouted yell yells yelled
 scream screams screamed exclaim exclaims exclaimed wonder wonders wondered muse muses mused
-whisper whispers whispered sing sings sang quip""".split()
+whisper whispers whispered sing sings sang quip know knows knew""".split()
 CUE_VERBS = frozenset(_CUE_STEMS)
 
 # Cues strong enough to attribute a quotation placed next to them.
@@ -158,7 +158,7 @@ STANCE_VERBS = frozenset(
     tout touts touted touting attack attacks attacked attacking slam slams slammed
     slamming endorse endorses endorsed endorsing welcome welcomes welcomed demand
     demands demanded demanding urge urges urged urging call calls called want wants
-    wanted plan plans planned promise promises promised pledge pledges pledged vow vows
+    wanted plan plans planned promise promises promised promising pledge pledges pledged vow vows
     vowed threaten threatens threatened threatening insist insisted condemn condemns
     condemned condemning decry decries decried applaud applauds applauded question
     questioned questions challenge challenges challenged challenging mock mocks mocked

@@ -115,6 +115,7 @@ _TURN = re.compile(
     r"^[ \t]*\"?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<content>\S[^\n]*)$",
     re.M,
 )
+_EVIDENTIAL = frozenset("show shows showed find finds found".split())
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
@@ -588,8 +589,11 @@ class SpeechFinder:
                 continue
             if low in _THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
                 continue  # "states suing the EPA", "plans to": speech only with "that"
-            if low in _AMBIGUOUS and not _SPEECH_NEXT.match(text, w[1]):
-                continue
+            after_subject = k > 0 and (
+                self._lower(spans[k - 1]) in _SOURCE_WORDS or text[spans[k - 1][0]].isupper()
+            )
+            if low in _AMBIGUOUS and not after_subject and not _SPEECH_NEXT.match(text, w[1]):
+                continue  # "nine alleged members"; but "they noted his lawyer ..." is speech
             if low in ("ask", "asks", "asked", "asking") and not _QUESTION_NEXT.match(text, w[1]):
                 continue
             utterance = self._reported_at(sentence, spans, k, core_end)
@@ -659,8 +663,15 @@ class SpeechFinder:
             low.startswith(("tell", "told")) or low in WEAK_REPORTED_CUES or low.startswith("warn")
         ):
             if that is None:
-                if low in WEAK_REPORTED_CUES and not any(c in MARKS for c in rest):
-                    return None
+                evidential = low in _EVIDENTIAL and source_before is not None
+                if (
+                    low in WEAK_REPORTED_CUES
+                    and not evidential
+                    and not any(c in MARKS for c in rest)
+                ):
+                    return (
+                        None  # "Polling averages show Clinton ahead" is evidence; "called" is not
+                    )
                 if low.startswith(("tell", "told", "warn")):
                     if not _OBJECT_TO.match(text, cue[1]):
                         return None  # "told CNN." / "warned of": no reported content
