@@ -663,18 +663,14 @@ class SpeechFinder:
             low.startswith(("tell", "told")) or low in WEAK_REPORTED_CUES or low.startswith("warn")
         ):
             if that is None:
+                # "Polling averages show Clinton ahead" is evidence; "called X" alone is not.
                 evidential = low in _EVIDENTIAL and source_before is not None
-                if (
-                    low in WEAK_REPORTED_CUES
-                    and not evidential
-                    and not any(c in MARKS for c in rest)
-                ):
-                    return (
-                        None  # "Polling averages show Clinton ahead" is evidence; "called" is not
-                    )
-                if low.startswith(("tell", "told", "warn")):
-                    if not _OBJECT_TO.match(text, cue[1]):
-                        return None  # "told CNN." / "warned of": no reported content
+                quoted = any(c in MARKS for c in rest)
+                if low in WEAK_REPORTED_CUES and not evidential and not quoted:
+                    return None
+                telling = low.startswith(("tell", "told", "warn"))
+                if telling and not _OBJECT_TO.match(text, cue[1]):
+                    return None  # "told CNN." / "warned of": no reported content
                 start = cue[1]
             else:
                 start = cue[1] + that.start()
