@@ -116,6 +116,7 @@ _TURN = re.compile(
     re.M,
 )
 _EVIDENTIAL = frozenset("show shows showed find finds found".split())
+_THAT = re.compile(r"\bthat\b")
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
@@ -163,11 +164,25 @@ class SpeechFinder:
         opening_marks = frozenset(m.start() for m in self.turns if self.text[m.start()] in MARKS)
         self.quoted = find_quoted(doc, ignore=opening_marks)
         self._quote_starts = [q.start for q in self.quoted]
+        self._free: list[Span] | None = None
+        self._free_starts: list[int] = []
 
     # -- helpers -------------------------------------------------------------------------
 
     def _words(self, start: int, end: int) -> list[Span]:
         return self.doc.words_in(start, end)
+
+    def _free_words(self, start: int, end: int) -> list[Span]:
+        """The words of ``[start, end)`` outside quoted passages."""
+        if self._free is None:
+            self._free = [
+                w for w in self.doc.words_in(0, len(self.text)) if not self._in_quote(w[0])
+            ]
+            self._free_starts = [w[0] for w in self._free]
+        i = bisect_left(self._free_starts, start)
+        j = bisect_left(self._free_starts, end)
+        found = self._free[i:j]
+        return found[:-1] if found and found[-1][1] > end else found
 
     def _lower(self, span: Span) -> str:
         return self.text[span[0] : span[1]].lower()
@@ -546,7 +561,7 @@ class SpeechFinder:
         triggers = self.doc.words_among(sentence.start, sentence.end, _TRIGGERS)
         if not triggers:
             return []
-        spans = [w for w in self._words(sentence.start, sentence.end) if not self._in_quote(w[0])]
+        spans = self._free_words(sentence.start, sentence.end)
         starts = [w[0] for w in spans]
         out: list[Utterance] = []
         core_end = self._sentence_core_end(sentence)
@@ -651,7 +666,7 @@ class SpeechFinder:
             source_before = self.resolve_relative(source_before)
         # Content after the cue: skip an object ("told CNN", "told reporters ... last week")
         # up to "that"; "said" takes its clause directly.
-        that = re.search(r"\bthat\b", rest[:160])
+        that = _THAT.search(rest, 0, 160)
         naming = low in ("call", "calls", "called") and source_before is not None
         if naming:
             # "X called for Y", "X called on Y to", "X called Y a Z": the object is the content.

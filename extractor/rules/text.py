@@ -128,4 +128,4 @@ def _is_abbreviation(word: str) -> bool:
 def words(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Word spans in ``text[start:end]``, as offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    return [m.span() for m in _WORD.finditer(text, start, stop)]
