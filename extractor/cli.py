@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +19,19 @@ app = typer.Typer(
     add_completion=False,
 )
 stderr = Console(stderr=True, soft_wrap=True)
+
+
+@contextmanager
+def _errors_exit() -> Iterator[None]:
+    """Report the package's errors as one line on stderr; exit 2 for configuration, else 1."""
+    try:
+        yield
+    except ConfigurationError as exc:
+        stderr.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except ExtractorError as exc:
+        stderr.print(f"[bold red]error ({exc.code}):[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 @app.callback()
@@ -57,17 +72,11 @@ def extract(
     compact: Annotated[bool, typer.Option("--compact", help="One line of JSON.")] = False,
 ) -> None:
     """Print the extraction of one article as JSON."""
-    try:
+    with _errors_exit():
         extractor = Extractor(
             engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries
         )
         result = extractor.extract(file)
-    except ConfigurationError as exc:
-        stderr.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-    except ExtractorError as exc:
-        stderr.print(f"[bold red]error ({exc.code}):[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
     typer.echo(result.model_dump_json(indent=None if compact else 2))
     for warning in result.warnings:
         stderr.print(f"[yellow]warning ({warning.code}):[/] {warning.message}", highlight=False)
@@ -100,7 +109,7 @@ def evaluate(
     from .evaluation.runner import read_predictions, run_engine, write_predictions
     from .evaluation.scoring import report_rows
 
-    try:
+    with _errors_exit():
         golds = load_gold(gold)
         if predictions is not None:
             pairs = read_predictions(predictions, golds)
@@ -109,12 +118,6 @@ def evaluate(
             extractor = Extractor(engine=engine, model=model, base_url=base_url, mode=mode)
             pairs = run_engine(golds, extractor.engine.extract)
             label = extractor.engine.name + (f" ({model})" if model else "")
-    except ConfigurationError as exc:
-        stderr.print(f"[bold red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-    except ExtractorError as exc:
-        stderr.print(f"[bold red]error ({exc.code}):[/] {exc}", highlight=False)
-        raise typer.Exit(1) from None
     if save is not None:
         write_predictions(save, pairs)
     report = score(pairs)

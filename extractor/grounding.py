@@ -212,30 +212,20 @@ def _ground_quotes(
             near=[draft.speaker_mention or "", draft.cue or ""],
             after=previous,
         )
-        if m is None:
-            problems.append(
-                Problem(
-                    "quote_ungrounded",
-                    where,
-                    "this text does not occur in the article. Copy the quote exactly as "
-                    "written, or remove it if the article does not contain it."
-                    + _closest_hint(index, draft.text),
-                    "dropped",
-                )
-            )
+        problem = _placement_problem(
+            index,
+            zones,
+            m,
+            where,
+            "quote",
+            draft.text,
+            "this text does not occur in the article. Copy the quote exactly as written, "
+            "or remove it if the article does not contain it.",
+        )
+        if problem is not None:
+            problems.append(problem)
             continue
-        zone = in_junk(zones, m.start, m.end)
-        if zone is not None:
-            problems.append(
-                Problem(
-                    "quote_in_junk",
-                    where,
-                    f"this text is in page furniture ({zone.reason.replace('_', ' ')}), not the "
-                    "story; remove it.",
-                    "dropped",
-                )
-            )
-            continue
+        assert m is not None  # no match is a problem, handled above
         if (m.start, m.end) in taken:
             warnings.append(
                 ExtractionWarning(
@@ -313,6 +303,31 @@ def _ground_quotes(
     return quotes
 
 
+def _placement_problem(
+    index: ArticleIndex,
+    zones: list[Zone],
+    m: Match | None,
+    where: str,
+    item: str,
+    copied: str,
+    not_found: str,
+) -> Problem | None:
+    """Why a located item cannot stand: not found in the article, or found in page furniture."""
+    if m is None:
+        hint = _closest_hint(index, copied)
+        return Problem(f"{item}_ungrounded", where, not_found + hint, "dropped")
+    zone = in_junk(zones, m.start, m.end)
+    if zone is None:
+        return None
+    return Problem(
+        f"{item}_in_junk",
+        where,
+        f"this text is in page furniture ({zone.reason.replace('_', ' ')}), not the story; "
+        f"remove the {item}.",
+        "dropped",
+    )
+
+
 def _ground_claims(
     reading: ArticleReading,
     index: ArticleIndex,
@@ -326,29 +341,19 @@ def _ground_claims(
     for i, draft in enumerate(reading.claims):
         where = f"claims[{i}] ({_short(draft.statement, 50)!r})"
         m = index.locate(draft.evidence, min_fuzzy=EVIDENCE_MIN_SCORE)
-        if m is None:
-            problems.append(
-                Problem(
-                    "claim_ungrounded",
-                    where,
-                    "its evidence does not occur in the article; copy the sentence or clause "
-                    "exactly." + _closest_hint(index, draft.evidence),
-                    "dropped",
-                )
-            )
+        problem = _placement_problem(
+            index,
+            zones,
+            m,
+            where,
+            "claim",
+            draft.evidence,
+            "its evidence does not occur in the article; copy the sentence or clause exactly.",
+        )
+        if problem is not None:
+            problems.append(problem)
             continue
-        zone = in_junk(zones, m.start, m.end)
-        if zone is not None:
-            problems.append(
-                Problem(
-                    "claim_in_junk",
-                    where,
-                    f"its evidence is in page furniture ({zone.reason.replace('_', ' ')}); "
-                    "remove the claim.",
-                    "dropped",
-                )
-            )
-            continue
+        assert m is not None  # no match is a problem, handled above
         claimant = draft.claimant
         if claimant is not None and claimant not in actors:
             problem = _speaker_problem(where, claimant, actors, dropped, "claimant")
