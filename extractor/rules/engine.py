@@ -22,16 +22,26 @@ from .text import Document
 
 ENGINE_VERSION = "rules-1"
 _BELIEF_CUES = re.compile(r"^(?:consider|believe|think|thought|feel|felt|fear|hope|expect)", re.I)
-_HEDGES = re.compile(
-    r"\b(?:may|might|could|alleged(?:ly)?|reportedly|possibly|likely|appears?|seems?|"
-    r"suspected|about|around|nearly|roughly|estimated)\b",
-    re.I,
+_HEDGES = frozenset(
+    "may might could alleged allegedly reportedly possibly likely appear appears seem seems "
+    "suspected about around nearly roughly estimated".split()
 )
-_FACT = re.compile(
-    r"\d|\b(?:killed|died|withdr[ae]w|withdrawn|approved|signed|arrested|elected|won|lost|"
-    r"launched|announced|attacked|invaded|resigned|fired|appointed|passed|voted|rose|fell)\b",
-    re.I,
+_EVENTS = frozenset(
+    "killed died withdrew withdraw withdrawn approved signed arrested elected won lost "
+    "launched announced attacked invaded resigned fired appointed passed voted rose fell".split()
 )
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _hedged(text: str) -> bool:
+    return not _HEDGES.isdisjoint(_LOWER_WORD.findall(text.lower()))
+
+
+def _checkable(text: str) -> bool:
+    """A number or an event verb: something a fact-checker can look up."""
+    return any(c.isdigit() for c in text) or not _EVENTS.isdisjoint(
+        _LOWER_WORD.findall(text.lower())
+    )
 
 
 def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
@@ -227,7 +237,7 @@ class RulesEngine:
             content = text[u.start : u.end].strip()
             cue = text[u.cue[0] : u.cue[1]] if u.cue else ""
             kind = "belief" if _BELIEF_CUES.match(cue) else "reported"
-            found.append((u.start, u.end, content, who, kind, bool(_HEDGES.search(content))))
+            found.append((u.start, u.end, content, who, kind, _hedged(content)))
         spoken = _SpanSet([(q.start, q.end) for q in quotes] + [(f[0], f[1]) for f in found])
         for sentence in doc.sentences:
             if spoken.overlaps(sentence.start, sentence.end):
@@ -238,9 +248,9 @@ class RulesEngine:
             while start < end and text[start].isspace():
                 start += 1
             body = text[start:end]
-            if len(body.split()) < 6 or not _FACT.search(body):
+            if len(body.split()) < 6 or not _checkable(body):
                 continue
-            found.append((start, end, body, None, "asserted", bool(_HEDGES.search(body))))
+            found.append((start, end, body, None, "asserted", _hedged(body)))
         found.sort(key=lambda f: f[0])
         return [
             Claim(
