@@ -156,6 +156,15 @@ class RulesEngine:
         if u.kind == "partial":
             return
         here = doc.paragraph_index(u.start)
+        if u.cue is None and u.kind == "direct":
+            # A quote paragraph with no cue goes on from the last quoted speaker nearby.
+            for k in range(n - 1, -1, -1):
+                prev = utterances[k]
+                if here - doc.paragraph_index(prev.start) > 1:
+                    break
+                if prev.source is not None and prev.kind == "direct":
+                    u.source, u.continued_from = prev.source, k
+                    return
         for k in range(n - 1, -1, -1):
             prev = utterances[k]
             if prev.source is None:
