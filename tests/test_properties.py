@@ -14,8 +14,10 @@ from extractor.locate import ArticleIndex
 from extractor.rules import RulesEngine
 
 PIECES = st.sampled_from(
-    list("abcdefghij ABCDEFG.,;:!?\n\"'“”‘’—–-…\u00a0©")
-    + ["said", " he ", " She ", "told", "according to", "MORE", "Ana Lima", "that", "''"]
+    [
+        *"abcdefghij ABCDEFG.,;:!?\n\"'“”‘’—–-…\u00a0©",
+        *["said", " he ", " She ", "told", "according to", "MORE", "Ana Lima", "that", "''"],
+    ]
 )
 NEWSY = st.lists(PIECES, max_size=120).map("".join)
 ANY_TEXT = st.text(max_size=300)
@@ -72,7 +74,7 @@ def test_grounding_arbitrary_model_answers(text, texts, speakers):
             ],
         }
     )
-    grounded, problems = ground_reading(reading, ArticleIndex(text))
+    grounded, _problems = ground_reading(reading, ArticleIndex(text))
     for quote in grounded.quotes:
         assert text[quote.start : quote.end] == quote.text
         assert quote.speaker is None or quote.speaker in {a.id for a in grounded.actors}
