@@ -1,0 +1,204 @@
+"""Find and read the articles of a batch: files, folders, JSON lines, stdin.
+
+Each input becomes an `Item` (an id, where it came from, and the text every
+offset refers to) or an `InputError` naming the input and the reason; nothing
+is skipped silently. HTML pages are reduced to their main text with
+trafilatura, and that text is what is extracted from and kept.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import check_text, read_text_file
+from .errors import ArticleError, ExtractorError
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    path: str
+    text: str
+    kind: str = "text"  # text | html | json
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    id: str
+    path: str
+    error: ExtractorError
+
+
+@dataclass(slots=True)
+class InputOptions:
+    include: list[str] = field(default_factory=list)  # globs on the relative path
+    exclude: list[str] = field(default_factory=list)
+    text_field: str = "text"
+    id_field: str = "id"
+
+
+def iter_inputs(
+    paths: Iterable[str], options: InputOptions | None = None
+) -> Iterator[Item | InputError]:
+    """Every article under ``paths`` (files, folders walked recursively, ``-`` for stdin)."""
+    options = options or InputOptions()
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stream(sys.stdin.read(), "<stdin>", options)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            yield from _walk(path, options)
+        elif path.exists():
+            yield from read_file(path, path.name, options)
+        else:
+            yield InputError(raw, raw, ArticleError("no such file or folder", source=raw))
+
+
+def _walk(root: Path, options: InputOptions) -> Iterator[Item | InputError]:
+    """Walk a folder in sorted order; a symlink loop or unreadable folder is reported, not fatal."""
+    seen: set[tuple[int, int]] = set()
+
+    def error(exc: OSError) -> None:
+        failures.append(exc)
+
+    failures: list[OSError] = []
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=error):
+        here = Path(folder)
+        try:
+            stat = here.stat()
+        except OSError as exc:
+            yield InputError(
+                str(here),
+                str(here),
+                ArticleError(f"cannot read folder: {exc.strerror}", source=str(here)),
+            )
+            dirs[:] = []
+            continue
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            rel = str(here.relative_to(root))
+            yield InputError(
+                rel, str(here), ArticleError("folder link loop; skipped", source=str(here))
+            )
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs.sort()
+        for name in sorted(files):
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            if path.suffix.lower() not in SUPPORTED or not _wanted(rel, options):
+                continue
+            yield from read_file(path, rel, options)
+    for exc in failures:
+        where = getattr(exc, "filename", None) or str(root)
+        yield InputError(
+            str(where), str(where), ArticleError(f"cannot read: {exc.strerror}", source=str(where))
+        )
+
+
+def _wanted(rel: str, options: InputOptions) -> bool:
+    if options.include and not any(fnmatch.fnmatch(rel, g) for g in options.include):
+        return False
+    return not any(fnmatch.fnmatch(rel, g) for g in options.exclude)
+
+
+def read_file(path: Path, rel: str, options: InputOptions) -> Iterator[Item | InputError]:
+    suffix = path.suffix.lower()
+    try:
+        raw = read_text_file(path)
+    except ExtractorError as exc:
+        yield InputError(rel, str(path), exc)
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from _read_json(raw, rel, str(path), options)
+        return
+    try:
+        text = html_to_text(raw, str(path)) if suffix in HTML_SUFFIXES else raw
+        check_text(text, str(path))
+    except ExtractorError as exc:
+        yield InputError(rel, str(path), exc)
+        return
+    yield Item(rel, str(path), text, "html" if suffix in HTML_SUFFIXES else "text")
+
+
+def _read_stream(raw: str, name: str, options: InputOptions) -> Iterator[Item | InputError]:
+    """stdin: JSON lines when it looks like them, else one article."""
+    if raw.lstrip().startswith("{"):
+        yield from _read_json(raw, name, name, options)
+        return
+    try:
+        check_text(raw, name)
+    except ExtractorError as exc:
+        yield InputError(name, name, exc)
+        return
+    yield Item(name, name, raw)
+
+
+def _read_json(raw: str, rel: str, path: str, options: InputOptions) -> Iterator[Item | InputError]:
+    """A JSON object, a list of them, or JSON lines; each names its text and id fields."""
+    stripped = raw.strip()
+    records: list[tuple[str, object]] = []
+    try:
+        data = json.loads(stripped)
+        items = data if isinstance(data, list) else [data]
+        records = [(f"{rel}#{n}", item) for n, item in enumerate(items, 1)]
+    except ValueError:
+        for n, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append((f"{rel}#{n}", json.loads(line)))
+            except ValueError as exc:
+                yield InputError(
+                    f"{rel}#{n}",
+                    path,
+                    ArticleError(f"line {n} is not JSON ({exc.msg})", source=path),
+                )
+    for fallback_id, record in records:
+        if not isinstance(record, dict):
+            yield InputError(
+                fallback_id, path, ArticleError("a JSON record must be an object", source=path)
+            )
+            continue
+        text = record.get(options.text_field)
+        item_id = str(record.get(options.id_field) or fallback_id)
+        if not isinstance(text, str):
+            yield InputError(
+                item_id,
+                path,
+                ArticleError(
+                    f"no text in field {options.text_field!r}", source=f"{path} ({item_id})"
+                ),
+            )
+            continue
+        try:
+            check_text(text, f"{path} ({item_id})")
+        except ExtractorError as exc:
+            yield InputError(item_id, path, exc)
+            continue
+        yield Item(item_id, path, text, "json")
+
+
+def html_to_text(html: str, source: str) -> str:
+    """The main text of an HTML page (navigation, ads and footers dropped)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True
+    )
+    if not text or not text.strip():
+        raise ArticleError("the HTML page holds no article text", source=source)
+    return text
