@@ -21,6 +21,8 @@ class Engine(Protocol):
 
     async def aextract(self, article: Article) -> Extraction: ...
 
+    def identity(self) -> dict[str, Any]: ...
+
 
 _told_offline = False
 

@@ -25,7 +25,7 @@ from .config import Settings
 from .draft import ArticleReading
 from .errors import ModelOutputError, ProviderError
 from .grounding import GroundingSession
-from .models import Extraction, Meta, Usage
+from .models import SCHEMA_VERSION, Extraction, Meta, Usage
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
 from .transport import CallStats, counting
@@ -74,6 +74,20 @@ class LLMEngine:
         self.prompts = load_prompts()
         self._client: Any = None
         self._aclient: Any = None
+
+    def identity(self) -> dict[str, Any]:
+        """What determines this engine's answers (the cache key's first half)."""
+        return {
+            "engine": self.name,
+            "model": self.backend.label,
+            "base_url": self.backend.safe_base_url,
+            "mode": self.backend.mode.value if self.backend.mode else None,
+            "prompt": self.prompts.version,
+            "schema": SCHEMA_VERSION,
+            "max_retries": self.settings.max_retries,
+            "temperature": self.settings.temperature,
+            "max_tokens": self.settings.max_tokens,
+        }
 
     # -- sync and async entry points ------------------------------------------------------
 

@@ -87,6 +87,16 @@ async def _async_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
 
+def _sleep_if_needed(seconds: float) -> None:
+    if seconds > 0:
+        _sleep(seconds)
+
+
+async def _async_sleep_if_needed(seconds: float) -> None:
+    if seconds > 0:
+        await _async_sleep(seconds)
+
+
 def retry_after_seconds(headers: Any) -> float | None:
     """Seconds asked for by retry-after-ms or Retry-After (seconds or an HTTP date)."""
     value = headers.get("retry-after-ms")
@@ -110,11 +120,24 @@ class _RetryLogic:
 
     def __init__(self, policy: RetryPolicy, httpx: ModuleType) -> None:
         self.policy = policy
+        # When the provider says "slow down" to one request, every request through this
+        # transport (all workers of a batch share it) holds back until then.
+        self.paused_until = 0.0
         self._retryable_errors = (
             httpx.TimeoutException,
             httpx.NetworkError,
             httpx.RemoteProtocolError,
         )
+
+    def pause_left(self) -> float:
+        return max(0.0, self.paused_until - time.monotonic())
+
+    def note_rate_limit(self, response: Any) -> None:
+        if response.status_code != 429:
+            return
+        asked = retry_after_seconds(response.headers)
+        wait = min(asked if asked is not None else self.policy.initial_delay, self.policy.max_delay)
+        self.paused_until = max(self.paused_until, time.monotonic() + wait)
 
     def should_retry_response(self, response: Any) -> bool:
         if response.status_code not in RETRY_STATUSES:
@@ -130,7 +153,10 @@ class _RetryLogic:
     def wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
         if outcome is not None and not outcome.failed:
-            asked = retry_after_seconds(outcome.result().headers)
+            response = outcome.result()
+            if response.status_code == 429:
+                return 0.0  # the shared pause (note_rate_limit) holds the next send back
+            asked = retry_after_seconds(response.headers)
             if asked is not None:
                 return min(asked, self.policy.max_delay)
         backoff = wait_exponential_jitter(
@@ -185,17 +211,21 @@ class RetryingTransport:
         self._logic = _RetryLogic(policy, httpx)
 
     def _send_once(self, request: Any) -> Any:
+        pause = self._logic.pause_left()
+        if pause > 0:
+            _sleep(pause)
         try:
             response = self._inner.handle_request(request)
         except BaseException:
             self._logic.record_error()
             raise
+        self._logic.note_rate_limit(response)
         if self._logic.should_retry_response(response):
             response.read()  # the body is kept in case this turns out to be the last try
         return self._logic.record(response)
 
     def handle_request(self, request: Any) -> Any:
-        retrying = Retrying(sleep=lambda seconds: _sleep(seconds), **self._logic.options())
+        retrying = Retrying(sleep=_sleep_if_needed, **self._logic.options())
         return retrying(self._send_once, request)
 
     def close(self) -> None:
@@ -216,19 +246,21 @@ class AsyncRetryingTransport:
         self._logic = _RetryLogic(policy, httpx)
 
     async def _send_once(self, request: Any) -> Any:
+        pause = self._logic.pause_left()
+        if pause > 0:
+            await _async_sleep(pause)
         try:
             response = await self._inner.handle_async_request(request)
         except BaseException:
             self._logic.record_error()
             raise
+        self._logic.note_rate_limit(response)
         if self._logic.should_retry_response(response):
             await response.aread()
         return self._logic.record(response)
 
     async def handle_async_request(self, request: Any) -> Any:
-        retrying = AsyncRetrying(
-            sleep=lambda seconds: _async_sleep(seconds), **self._logic.options()
-        )
+        retrying = AsyncRetrying(sleep=_async_sleep_if_needed, **self._logic.options())
         return await retrying(self._send_once, request)
 
     async def aclose(self) -> None:

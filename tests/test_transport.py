@@ -85,3 +85,19 @@ def test_async_transport_honours_retry_after_ms(sleeps):
 )
 def test_retry_after_parsing(headers, seconds):
     assert retry_after_seconds(httpx.Headers(headers)) == seconds
+
+
+def test_a_rate_limit_holds_back_every_request_through_the_transport(sleeps):
+    script = Script((429, {"retry-after": "1"}), (200, {}), (200, {}))
+    transport = AsyncRetryingTransport(script, RetryPolicy(), httpx)
+
+    async def two_workers():
+        first = await transport.handle_async_request(REQUEST)
+        second = await transport.handle_async_request(REQUEST)  # another worker, same client
+        return first, second
+
+    first, second = asyncio.run(two_workers())
+    assert first.status_code == second.status_code == 200
+    # The 429 paused the transport: the retry waited, and so did the other worker's request
+    # (fake sleeps do not advance the clock, so both see the pause).
+    assert len(sleeps) == 2 and all(0.9 < s <= 1.0 for s in sleeps)

@@ -15,7 +15,7 @@ from itertools import accumulate
 from ..article import Article
 from ..boilerplate import junk_zones
 from ..grounding import link_nested
-from ..models import Actor, Claim, Extraction, Meta, Quote, Span
+from ..models import SCHEMA_VERSION, Actor, Claim, Extraction, Meta, Quote, Span
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
 from .text import Document
@@ -100,6 +100,9 @@ class RulesEngine:
 
     async def aextract(self, article: Article) -> Extraction:
         return self.extract(article)
+
+    def identity(self) -> dict[str, str]:
+        return {"engine": self.name, "version": ENGINE_VERSION, "schema": SCHEMA_VERSION}
 
     # -- attribution ----------------------------------------------------------------------
 
