@@ -146,3 +146,86 @@ def evaluate(
             f"actors: P {a.precision:.3f}  R {a.recall:.3f}  F1 {a.f1:.3f}  "
             f"({a.tp}/{a.predicted}/{a.gold}); quoted-actor recall {quoted:.3f}"
         )
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Results JSONL (appended, resumable); default stdout."),
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob on relative paths to keep.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Glob on relative paths to skip.")
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="Text field of JSON records.")] = "text",
+    id_field: Annotated[str, typer.Option(help="Id field of JSON records.")] = "id",
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    engine: EngineOpt = None,
+    mode: ModeOpt = None,
+    max_retries: RetriesOpt = None,
+    concurrency: Annotated[int, typer.Option(min=1, help="Articles in flight at once.")] = 8,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the cache.")
+    ] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="[env: EXTRACTOR_CACHE_DIR]")] = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Redo inputs whose earlier line is an error.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
+) -> None:
+    """Extract every article under PATH... into JSON lines, one per input."""
+    from .batch import extract_many
+    from .cache import ExtractionCache
+    from .inputs import InputOptions, count_inputs, iter_inputs
+    from .report import RunProgress, summary_table
+    from .results import Previous, ResultWriter, read_previous
+
+    with _errors_exit():
+        extractor = Extractor(
+            engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries
+        )
+    options = InputOptions(include or [], exclude or [], text_field, id_field)
+    previous = read_previous(output) if output else Previous({}, 0)
+    cache = None if no_cache or extractor.engine.name == "rules" else ExtractionCache(cache_dir)
+    skipped = 0
+
+    def todo() -> Iterator:
+        nonlocal skipped
+        taken = 0
+        for item in iter_inputs(paths, options):
+            status = previous.status.get(item.id)
+            if status == "ok" or (status == "error" and not retry_failed):
+                skipped += 1
+                continue
+            if limit is not None and taken >= limit:
+                return
+            taken += 1
+            yield item
+
+    total = count_inputs(paths, options) - sum(
+        1 for s in previous.status.values() if s == "ok" or not retry_failed
+    )
+    if limit is not None:
+        total = min(total, limit)
+    writer = ResultWriter(output, previous)
+    progress = RunProgress(stderr, max(total, 0), getattr(extractor.engine, "backend", None))
+    try:
+        with progress:
+            for line in extract_many(
+                todo(), concurrency=concurrency, extractor=extractor, cache=cache
+            ):
+                writer.write(line)
+                progress.add(line)
+    finally:
+        writer.close()
+        if cache is not None:
+            cache.close()
+    progress.skipped = skipped
+    stderr.print(summary_table(progress))
+    if progress.failed:
+        raise typer.Exit(1)

@@ -109,7 +109,13 @@ def _walk(root: Path, options: InputOptions) -> Iterator[Item | InputError]:
         )
 
 
+#: Gold annotations (`extractor eval`'s own format) sit beside articles; they are not articles.
+ALWAYS_EXCLUDED = ("*.gold.json",)
+
+
 def _wanted(rel: str, options: InputOptions) -> bool:
+    if any(fnmatch.fnmatch(rel, g) for g in ALWAYS_EXCLUDED):
+        return False
     if options.include and not any(fnmatch.fnmatch(rel, g) for g in options.include):
         return False
     return not any(fnmatch.fnmatch(rel, g) for g in options.exclude)
@@ -202,3 +208,40 @@ def html_to_text(html: str, source: str) -> str:
     if not text or not text.strip():
         raise ArticleError("the HTML page holds no article text", source=source)
     return text
+
+
+def count_inputs(paths: Iterable[str], options: InputOptions | None = None) -> int:
+    """How many inputs ``paths`` hold, without reading texts (JSON lines counted by line)."""
+    options = options or InputOptions()
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(raw)
+        files = [path] if path.is_file() else []
+        if path.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for folder, dirs, names in os.walk(path, followlinks=True):
+                try:
+                    stat = Path(folder).stat()
+                except OSError:
+                    continue
+                if (stat.st_dev, stat.st_ino) in seen:
+                    dirs[:] = []
+                    continue
+                seen.add((stat.st_dev, stat.st_ino))
+                for name in names:
+                    file = Path(folder) / name
+                    rel = file.relative_to(path).as_posix()
+                    if file.suffix.lower() in SUPPORTED and _wanted(rel, options):
+                        files.append(file)
+        for file in files:
+            if file.suffix.lower() in {".jsonl", ".ndjson"}:
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
