@@ -229,3 +229,29 @@ def run(
     stderr.print(summary_table(progress))
     if progress.failed:
         raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    results: Annotated[Path, typer.Argument(help="A results JSONL written by `extractor run`.")],
+    csv_dir: Annotated[
+        Path | None, typer.Option("--csv", help="Write actors.csv, quotes.csv, claims.csv here.")
+    ] = None,
+    html_dir: Annotated[
+        Path | None, typer.Option("--html", help="Write one page per article and index.html.")
+    ] = None,
+) -> None:
+    """Export results as CSV tables and/or HTML pages with quotes coloured by speaker."""
+    from .exporting import export_csv, export_html
+
+    if csv_dir is None and html_dir is None:
+        stderr.print("[bold red]error:[/] name --csv DIR, --html DIR or both", highlight=False)
+        raise typer.Exit(2)
+    if not results.is_file():
+        stderr.print(f"[bold red]error:[/] {results}: no such results file", highlight=False)
+        raise typer.Exit(1)
+    if csv_dir is not None:
+        for path in export_csv(results, csv_dir):
+            stderr.print(f"wrote {path}", highlight=False)
+    if html_dir is not None:
+        stderr.print(f"wrote {export_html(results, html_dir)}", highlight=False)

@@ -1,9 +1,12 @@
 """The results file of a batch: one JSON line per input, appended as they finish.
 
 A line is ``{"id", "path", "sha256", "status": "ok" | "error", "extraction" |
-"error": {"type", "message"}, "meta"}``. Lines are flushed one by one, so a run
-that is killed loses at most the line being written; reading the file back
-ignores a half-written last line, and a rerun skips what is already done.
+"error": {"type", "message"}, "meta", "text"}``; ``text`` (on ok lines) is
+the text the offsets index, so a result can be checked on its own.
+
+Lines are flushed one by one, so a run that is killed loses at most the line
+being written; reading the file back ignores a half-written last line, and a
+rerun skips what is already done.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ def ok_line(
         "status": "ok",
         "extraction": extraction.model_dump(mode="json"),
         "meta": meta,
+        "text": text,  # the text every offset refers to (HTML inputs: the extracted main text)
     }
 
 

@@ -224,12 +224,13 @@ class SpeechFinder:
                 return None
             spans = tail
         lead = self._lower(spans[0])
-        if (
-            self.text[spans[0][0]].islower()
-            and lead.endswith(("ed", "ly"))
-            and lead not in _SOURCE_WORDS
-        ):
-            return None  # "forcefully told", "bemoaned the unrest ... and": no source phrase
+        verb_led = lead.endswith("ly") or (
+            lead.endswith("ed") and any(self._lower(w) in _DETERMINERS for w in spans[1:])
+        )
+        if self.text[spans[0][0]].islower() and verb_led and lead not in _SOURCE_WORDS:
+            # "forcefully told", "bemoaned the unrest ... and": a verb phrase, no source;
+            # "intercepted communications" (an adjective and a noun) is one.
+            return None
         determined = lead in _DETERMINERS and not self._lower(spans[-1]).endswith(("ly", "ing"))
         if len(spans) > 1 and not determined and not any(self._names_someone(w) for w in spans):
             return None  # "forcefully", "suggesting a few": no one is named
@@ -272,7 +273,11 @@ class SpeechFinder:
             # "A 2014 study that appeared in the journal found": the subject holds a
             # relative clause; the source is the noun phrase before it, clause included.
             head = self._source_before(relative, floor)
-            if head is not None and self._lower(head) not in _SOURCE_WORDS:
+            if (
+                head is not None
+                and self._lower(head) not in _SOURCE_WORDS
+                and not any(self._lower(w) in CUE_VERBS for w in self._words(*head))
+            ):
                 found = (head[0], picked[-1][1])
         if found is None:
             found = self._source_before_aside(cue, floor)
