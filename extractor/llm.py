@@ -11,7 +11,10 @@ rather than failing the article. Transport faults are retried below, in
 from __future__ import annotations
 
 import time
+from functools import cache
 from typing import Any
+
+import instructor
 
 from instructor.core import (
     Hooks,
@@ -29,6 +32,12 @@ from .models import SCHEMA_VERSION, Extraction, Meta, Usage
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
 from .transport import CallStats, counting
+
+
+@cache
+def _response_model() -> type[ArticleReading]:
+    """`ArticleReading` wrapped for instructor once, not on every call (it builds a class)."""
+    return instructor.response_schema(ArticleReading)
 
 
 class _Attempts:
@@ -124,7 +133,7 @@ class LLMEngine:
         attempts = _Attempts(session, self.settings.max_retries)
         kwargs: dict[str, Any] = {
             "model": self.backend.model,
-            "response_model": ArticleReading,
+            "response_model": _response_model(),
             "messages": self.prompts.messages(article.text),
             "max_retries": self.settings.max_retries,
             "context": {"grounding": session},
