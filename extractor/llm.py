@@ -15,7 +15,6 @@ from functools import cache
 from typing import Any
 
 import instructor
-
 from instructor.core import (
     Hooks,
     IncompleteOutputException,
