@@ -1,8 +1,9 @@
 """What the model is asked to fill: the article's reading, with text but no offsets.
 
 The model copies text; the tool finds it. Offsets never come from the model.
-When a validation context carries a `GroundingSession`, validating an
-`ArticleReading` grounds it against the article and raises a precise
+When a `GroundingSession` is active (`grounding.current_session`, or a
+validation context's ``"grounding"``), validating an `ArticleReading` grounds it
+against the article and raises a precise
 `ValueError` for whatever cannot be found, which instructor sends back to the
 model as a re-ask.
 """
@@ -99,7 +100,10 @@ class ArticleReading(BaseModel):
 
     @model_validator(mode="after")
     def _ground_in_article(self, info: ValidationInfo) -> ArticleReading:
+        from .grounding import current_session
+
         session: GroundingSession | None = (info.context or {}).get("grounding")
+        session = session or current_session.get()
         if session is not None:
             session.ground(self)
         return self

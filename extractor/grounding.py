@@ -10,6 +10,7 @@ goes back to the model as a re-ask; on the last attempt the item is dropped
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .actors import add_mention, find_mentions, is_pronoun
@@ -46,6 +47,13 @@ class Grounded:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[ExtractionWarning] = field(default_factory=list)
+
+
+#: The session of the extraction running in this context (thread or asyncio task). The
+#: model's answers are validated inside instructor, which passes a validation context
+#: only by also rendering the prompt as a Jinja template; an article holding "{{" or
+#: "{%" must reach the model verbatim, so the session travels this way instead.
+current_session: ContextVar[GroundingSession | None] = ContextVar("grounding", default=None)
 
 
 class GroundingSession:

@@ -10,6 +10,7 @@ rather than failing the article. Transport faults are retried below, in
 
 from __future__ import annotations
 
+import asyncio
 import time
 from functools import cache
 from typing import Any
@@ -26,7 +27,7 @@ from .article import Article
 from .config import Settings
 from .draft import ArticleReading
 from .errors import ModelOutputError, ProviderError
-from .grounding import GroundingSession
+from .grounding import GroundingSession, current_session
 from .models import SCHEMA_VERSION, Extraction, Meta, Usage
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
@@ -82,6 +83,7 @@ class LLMEngine:
         self.prompts = load_prompts()
         self._client: Any = None
         self._aclient: Any = None
+        self._aclient_loop: asyncio.AbstractEventLoop | None = None
 
     def identity(self) -> dict[str, Any]:
         """What determines this engine's answers (the cache key's first half)."""
@@ -104,23 +106,33 @@ class LLMEngine:
             self._client = build_client(self.backend, self.settings)
         started = time.perf_counter()
         session, attempts, stats, kwargs = self._prepare(article)
+        token = current_session.set(session)
         with counting(stats):
             try:
                 self._client.chat.completions.create(**kwargs)
             except Exception as exc:
                 raise self._translate(exc, article, attempts, stats) from exc
+            finally:
+                current_session.reset(token)
         return self._finish(session, attempts, stats, started)
 
     async def aextract(self, article: Article) -> Extraction:
-        if self._aclient is None:
+        loop = asyncio.get_running_loop()
+        if self._aclient is None or self._aclient_loop is not loop:
+            # An async HTTP client belongs to the event loop it was made in; each
+            # asyncio.run() (each extract_many call) gets its own.
             self._aclient = build_client(self.backend, self.settings, asynchronous=True)
+            self._aclient_loop = loop
         started = time.perf_counter()
         session, attempts, stats, kwargs = self._prepare(article)
+        token = current_session.set(session)
         with counting(stats):
             try:
                 await self._aclient.chat.completions.create(**kwargs)
             except Exception as exc:
                 raise self._translate(exc, article, attempts, stats) from exc
+            finally:
+                current_session.reset(token)
         return self._finish(session, attempts, stats, started)
 
     # -- shared steps -------------------------------------------------------------------
@@ -135,7 +147,6 @@ class LLMEngine:
             "response_model": _response_model(),
             "messages": self.prompts.messages(article.text),
             "max_retries": self.settings.max_retries,
-            "context": {"grounding": session},
             "strict": False,
             "hooks": attempts.hooks(),
         }

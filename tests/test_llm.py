@@ -193,3 +193,15 @@ def test_malformed_json_that_persists_becomes_model_output_error(endpoint):
     with pytest.raises(ModelOutputError) as caught:
         extract(HARBOUR, **ep.options(mode="tools", max_retries=1))
     assert caught.value.attempts == 2
+
+
+@pytest.mark.vcr
+def test_article_with_template_syntax_reaches_the_model_verbatim(endpoint):
+    text = HARBOUR + "\nA reader wrote in: {{ grounding }} {% if x %}{% endraw %} {#.\n"
+    ep = endpoint([answer(HARBOUR_ANSWER)])
+    result = extract(text, **ep.options(mode="tools"))
+    assert len(result.quotes) == 4
+    if ep.server:  # recording: the prompt holds the braces as written
+        sent = ep.server.requests[0]["messages"][-1]["content"]
+        assert "{{ grounding }} {% if x %}{% endraw %} {#." in sent
+    # Replaying: the cassette matches on the request body, so the same holds.
