@@ -36,11 +36,12 @@ PARAGRAPH = (
 
 
 def article(n: int, words: int = 1000) -> str:
-    body = []
-    while sum(len(p.split()) for p in body) < words - 40:
-        body.append(PARAGRAPH.format(n=n % 97 + 3))
+    """A ~``words``-word article with one attributed quote (cheap to make: not timed work)."""
+    paragraph = PARAGRAPH.format(n=n % 97 + 3)
+    count = max(1, (words - 40) // len(paragraph.split()))
+    body = [paragraph] * count
     quote = f"“We expect the first ships at berth {n % 97 + 3} by the spring of 2028,”"
-    body.insert(2, f"{quote} said Ana Lima, the port director, after the vote.")
+    body.insert(min(2, count), f"{quote} said Ana Lima, the port director, after the vote.")
     return f"Harbour plan number {n} moves ahead\n\n" + "\n\n".join(body)
 
 
