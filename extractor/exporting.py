@@ -216,13 +216,15 @@ def _article_page(item: str, text: str, result: Extraction) -> str:
 def export_html(results: Path, folder: Path) -> Path:
     """One self-contained page per article plus ``index.html``; returns the index."""
     folder.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows: list[tuple[str, str]] = []  # (id, table row), listed in id order
     for line, result in read_results(results):
         item = html.escape(line["id"])
         if result is None:
             error = line.get("error") or {}
             reason = html.escape(f"{error.get('type', 'error')}: {error.get('message', '')}")
-            rows.append(f'<tr><td>{item}</td><td class="err" colspan="3">{reason}</td></tr>')
+            rows.append(
+                (line["id"], f'<tr><td>{item}</td><td class="err" colspan="3">{reason}</td></tr>')
+            )
             continue
         name = safe_name(line["id"]) + ".html"
         page = _article_page(line["id"], line.get("text") or "", result)
@@ -230,11 +232,11 @@ def export_html(results: Path, folder: Path) -> Path:
         counts = "".join(
             f"<td>{len(x)}</td>" for x in (result.actors, result.quotes, result.claims)
         )
-        rows.append(f'<tr><td><a href="{name}">{item}</a></td>{counts}</tr>')
+        rows.append((line["id"], f'<tr><td><a href="{name}">{item}</a></td>{counts}</tr>'))
     header = "<tr><th>article</th><th>actors</th><th>quotes</th><th>claims</th></tr>"
     body = (
         f"<header>extractor results · {len(rows)} articles</header>"
-        f"<main><table>{header}{''.join(rows)}</table></main>"
+        f"<main><table>{header}{''.join(row for _, row in sorted(rows))}</table></main>"
     )
     index = folder / "index.html"
     index.write_text(_page("extractor results", body), encoding="utf-8")
