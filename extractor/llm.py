@@ -47,6 +47,7 @@ class _Attempts:
         self.session = session
         self.max_retries = max_retries
         self.count = 0
+        self.responses = 0  # completions that could be read at all
         self.usage = Usage()
 
     def on_request(self, **_: Any) -> None:
@@ -54,6 +55,7 @@ class _Attempts:
         self.session.lenient = self.count > self.max_retries
 
     def on_response(self, response: Any) -> None:
+        self.responses += 1
         usage = getattr(response, "usage", None)
         if usage is None:
             return
@@ -210,6 +212,15 @@ class LLMEngine:
             return ProviderError(
                 f"cannot reach {where} after {stats.requests} request(s); check that the server "
                 "is running and the base URL is right",
+                source=article.source,
+                requests=stats.requests,
+            )
+        if isinstance(cause, ValueError) and attempts.responses == 0:
+            # No completion could even be read: the server sent something that is not an
+            # OpenAI-style JSON body (a proxy error page, say), not a bad model answer.
+            return ProviderError(
+                f"{where} answered with a body that is not a JSON completion "
+                f"({_first_line(cause)}) after {stats.requests} request(s); check the base URL",
                 source=article.source,
                 requests=stats.requests,
             )

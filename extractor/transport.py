@@ -219,10 +219,12 @@ class RetryingTransport:
         except BaseException:
             self._logic.record_error()
             raise
+        self._logic.record(response)
         self._logic.note_rate_limit(response)
-        if self._logic.should_retry_response(response):
-            response.read()  # the body is kept in case this turns out to be the last try
-        return self._logic.record(response)
+        # Read the body here, inside the retry loop: a connection cut mid-body is then
+        # retried like any other transport fault (nothing here streams).
+        response.read()
+        return response
 
     def handle_request(self, request: Any) -> Any:
         retrying = Retrying(sleep=_sleep_if_needed, **self._logic.options())
@@ -254,10 +256,10 @@ class AsyncRetryingTransport:
         except BaseException:
             self._logic.record_error()
             raise
+        self._logic.record(response)
         self._logic.note_rate_limit(response)
-        if self._logic.should_retry_response(response):
-            await response.aread()
-        return self._logic.record(response)
+        await response.aread()
+        return response
 
     async def handle_async_request(self, request: Any) -> Any:
         retrying = AsyncRetrying(sleep=_async_sleep_if_needed, **self._logic.options())

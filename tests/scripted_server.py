@@ -18,7 +18,10 @@ A reply answers ``POST /v1/chat/completions``:
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -33,6 +36,15 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     finish_reason: str = "stop"
     message: str = ""
+    fault: str | None = None  # hang | reset | truncate | not_json: transport-level faults
+    delay: float = 0.0
+
+
+def fault(kind: str, delay: float = 0.0) -> Reply:
+    """A reply that breaks the transport: ``hang`` (answer after ``delay`` seconds),
+    ``reset`` (close the connection unanswered), ``truncate`` (promise a longer body
+    than is sent, then close), ``not_json`` (a 200 whose body is not JSON)."""
+    return Reply(fault=kind, delay=delay)
 
 
 def answer(obj: Any, *, finish_reason: str = "stop") -> Reply:
@@ -97,6 +109,29 @@ class ScriptedServer:
             def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass
 
+            def _break(self, reply: Reply) -> bool:
+                """Play a transport fault; True when nothing more is to be sent."""
+                if reply.fault == "hang":
+                    time.sleep(reply.delay)
+                    return False
+                if reply.fault == "reset":
+                    self.connection.setsockopt(
+                        socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                    )
+                    self.close_connection = True
+                    return True
+                data = b"<html>Bad gateway</html>" if reply.fault == "not_json" else b'{"id": "x'
+                self.send_response(200)
+                self.send_header("content-type", "application/json")
+                length = len(data) if reply.fault == "not_json" else 4096
+                self.send_header("content-length", str(length))
+                self.send_header("x-extractor-origin", ORIGIN)
+                self.end_headers()
+                self.wfile.write(data)
+                self.wfile.flush()
+                self.close_connection = True
+                return True
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 request = json.loads(self.rfile.read(length) or b"{}")
@@ -108,6 +143,8 @@ class ScriptedServer:
                         if server.replies
                         else error(500, "the script has no more replies")
                     )
+                if reply.fault is not None and self._break(reply):
+                    return
                 if reply.status == 200:
                     body = completion(request, reply, number)
                 else:
@@ -129,6 +166,8 @@ class ScriptedServer:
                 self.wfile.write(data)
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        # Clients give up on hung or broken replies by design; no tracebacks for that.
+        self._httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
