@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from .article import Article, load_article
 from .config import Settings
 from .errors import ConfigurationError, NoModelConfiguredError
-from .models import Extraction
+from .models import Extraction, ExtractionWarning
 
 ArticleInput = str | os.PathLike[str] | Article
 
@@ -85,10 +85,25 @@ class Extractor:
 
     def extract(self, article: ArticleInput) -> Extraction:
         """Extract from text or a file path; every span is grounded in the article text."""
-        return self.engine.extract(load_article(article))
+        loaded = load_article(article)
+        return note_encoding(loaded, self.engine.extract(loaded))
 
     async def aextract(self, article: ArticleInput) -> Extraction:
-        return await self.engine.aextract(load_article(article))
+        loaded = load_article(article)
+        return note_encoding(loaded, await self.engine.aextract(loaded))
+
+
+def note_encoding(article: Article, result: Extraction) -> Extraction:
+    """Say so in the warnings when the file was not UTF-8 and had to be decoded otherwise."""
+    if article.encoding != "utf-8":
+        result.warnings.append(
+            ExtractionWarning(
+                code="decoded_as",
+                message=f"{article.source or 'the article'} is not UTF-8; it was read as "
+                f"{article.encoding} (offsets index the decoded text)",
+            )
+        )
+    return result
 
 
 def extract(article: ArticleInput, **options: Any) -> Extraction:

@@ -16,6 +16,7 @@ class Article:
 
     text: str
     source: str | None = None  # the path it was read from, if any
+    encoding: str = "utf-8"  # how the file's bytes were decoded
 
     @property
     def sha256(self) -> str:
@@ -37,7 +38,8 @@ def load_article(article: str | os.PathLike[str] | Article) -> Article:
     elif isinstance(article, os.PathLike) or (
         isinstance(article, str) and _looks_like_path(article)
     ):
-        result = Article(read_text_file(Path(article)), source=str(article))
+        text, encoding = read_text_file_with_encoding(Path(article))
+        result = Article(text, source=str(article), encoding=encoding)
     elif isinstance(article, str):
         result = Article(article)
     else:
@@ -47,6 +49,17 @@ def load_article(article: str | os.PathLike[str] | Article) -> Article:
 
 
 def read_text_file(path: Path) -> str:
+    """The text of a file (see `read_text_file_with_encoding`)."""
+    return read_text_file_with_encoding(path)[0]
+
+
+def read_text_file_with_encoding(path: Path) -> tuple[str, str]:
+    """A file's text and the encoding it was decoded with.
+
+    UTF-8 first (a byte-order mark is dropped); otherwise the encoding is detected
+    with charset-normalizer (latin-1, cp1252 and the like). Binary data and bytes
+    no encoding explains are a `NotTextError` naming the file.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -55,16 +68,45 @@ def read_text_file(path: Path) -> str:
         raise ArticleNotFoundError("is a folder, not an article file", source=str(path)) from None
     except PermissionError:
         raise ArticleNotFoundError("cannot be read (permission denied)", source=str(path)) from None
+    except OSError as exc:
+        raise ArticleNotFoundError(f"cannot be read ({exc.strerror})", source=str(path)) from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
     if b"\x00" in data[:8192]:
-        raise NotTextError("holds binary data (NUL bytes), not text", source=str(path))
+        raise NotTextError("holds binary data (NUL bytes), not text", source=source)
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff"), "utf-8"
     except UnicodeDecodeError as exc:
+        bad = exc.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    # Western news that is not UTF-8 is nearly always cp1252 (or latin-1, which cp1252
+    # decodes the same way for text). Short texts fool the detector into Central
+    # European code pages ("café" read as "cafť"), so cp1252 wins whenever it decodes
+    # cleanly and the detected language is written in the Latin alphabet.
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and (best is None or best.language in _LATIN_LANGUAGES):
+        return western, "cp1252"
+    if best is None or best.encoding is None:
         raise NotTextError(
-            f"is not UTF-8 text (byte {exc.start} cannot be decoded); convert it to UTF-8",
-            source=str(path),
-        ) from None
-    return text.removeprefix("\ufeff")
+            f"is not UTF-8 text (byte {bad} cannot be decoded) and no other text encoding "
+            "fits it; convert it to UTF-8",
+            source=source,
+        )
+    return str(best), best.encoding
+
+
+_LATIN_LANGUAGES = frozenset(
+    "English French Spanish Portuguese German Italian Dutch Danish Swedish Norwegian "
+    "Finnish Indonesian Catalan Icelandic Estonian Latvian Lithuanian Romanian Turkish "
+    "Polish Czech Slovak Slovene Croatian Hungarian Vietnamese Unknown".split()
+)
 
 
 def check_text(text: str, source: str | None = None) -> None:

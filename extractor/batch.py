@@ -16,7 +16,7 @@ import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
-from .api import Extractor
+from .api import Extractor, note_encoding
 from .article import Article, load_article
 from .cache import ExtractionCache
 from .errors import ExtractorError
@@ -34,7 +34,7 @@ def _as_item(n: int, value: BatchInput) -> Item | InputError:
     except ExtractorError as exc:
         return InputError(str(value), str(value), exc)
     item_id = article.source or f"item-{n}"
-    return Item(item_id, article.source or "", article.text)
+    return Item(item_id, article.source or "", article.text, encoding=article.encoding)
 
 
 async def _extract_one(
@@ -51,7 +51,9 @@ async def _extract_one(
         if cached is not None:
             extraction = cached
         else:
-            extraction = await engine.aextract(Article(item.text, source=item.path))
+            extraction = await engine.aextract(
+                Article(item.text, source=item.path, encoding=item.encoding)
+            )
             if cache and key:
                 cache.put(key, extraction)
     except ExtractorError as exc:
@@ -60,8 +62,10 @@ async def _extract_one(
     except Exception as exc:  # a bug must not lose the article or stop the batch
         meta["elapsed_s"] = round(time.perf_counter() - started, 3)
         return error_line(item.id, item.path, item.text, exc, meta)
+    extraction = note_encoding(Article(item.text, item.path, item.encoding), extraction)
     m = extraction.meta
     meta.update(
+        encoding=item.encoding,
         model=m.model,
         prompt_version=m.prompt_version,
         usage=m.usage.model_dump(),

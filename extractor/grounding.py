@@ -408,20 +408,26 @@ def _renumber(actors: list[Actor], quotes: list[Quote], claims: list[Claim]) -> 
 
 
 def link_nested(quotes: list[Quote]) -> list[Quote]:
-    """Set ``within`` on each quote that lies inside another of the same speaker."""
-    linked = []
+    """Set ``within`` on each quote that lies inside a longer one of the same speaker.
+
+    One sweep per speaker in text order: the quote reaching furthest so far is the
+    only candidate container, so long articles stay linear.
+    """
+    outer_of: dict[int, str] = {}
+    by_speaker: dict[str | None, list[Quote]] = {}
     for q in quotes:
-        outer = next(
-            (
-                o
-                for o in quotes
-                if o is not q
-                and o.speaker == q.speaker
-                and o.start <= q.start
-                and q.end <= o.end
-                and (o.end - o.start) > (q.end - q.start)
-            ),
-            None,
-        )
-        linked.append(q.model_copy(update={"within": outer.id}) if outer else q)
-    return linked
+        by_speaker.setdefault(q.speaker, []).append(q)
+    for group in by_speaker.values():
+        reach: Quote | None = None
+        for q in sorted(group, key=lambda q: (q.start, -q.end)):
+            if (
+                reach is not None
+                and q.end <= reach.end
+                and reach.end - reach.start > q.end - q.start
+            ):
+                outer_of[id(q)] = reach.id
+            elif reach is None or q.end > reach.end:
+                reach = q
+    return [
+        q.model_copy(update={"within": outer_of[id(q)]}) if id(q) in outer_of else q for q in quotes
+    ]

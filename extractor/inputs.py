@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import check_text, read_text_file
+from .article import check_text, read_text_file_with_encoding
 from .errors import ArticleError, ExtractorError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -31,6 +31,7 @@ class Item:
     path: str
     text: str
     kind: str = "text"  # text | html | json
+    encoding: str = "utf-8"  # how the file's bytes were decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ def _wanted(rel: str, options: InputOptions) -> bool:
 def read_file(path: Path, rel: str, options: InputOptions) -> Iterator[Item | InputError]:
     suffix = path.suffix.lower()
     try:
-        raw = read_text_file(path)
+        raw, encoding = read_text_file_with_encoding(path)
     except ExtractorError as exc:
         yield InputError(rel, str(path), exc)
         return
@@ -137,7 +138,7 @@ def read_file(path: Path, rel: str, options: InputOptions) -> Iterator[Item | In
     except ExtractorError as exc:
         yield InputError(rel, str(path), exc)
         return
-    yield Item(rel, str(path), text, "html" if suffix in HTML_SUFFIXES else "text")
+    yield Item(rel, str(path), text, "html" if suffix in HTML_SUFFIXES else "text", encoding)
 
 
 def _read_stream(raw: str, name: str, options: InputOptions) -> Iterator[Item | InputError]:

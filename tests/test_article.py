@@ -36,7 +36,7 @@ def test_text_and_path_give_the_same_article(tmp_path):
         (b"", EmptyArticleError, "empty"),
         (b" \n\t\n", EmptyArticleError, "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", NotTextError, "binary"),
-        ("café".encode("latin-1"), NotTextError, "UTF-8"),
+        (bytes(range(1, 256)) * 8, NotTextError, "UTF-8"),
     ],
 )
 def test_unusable_files_raise_typed_errors_naming_the_file(tmp_path, content, error, words):

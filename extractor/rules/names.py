@@ -51,12 +51,16 @@ class Entity:
     mentions: list[Span] = field(default_factory=list)
     speaker: bool = False
     described: bool = False  # made from a description ("the Pentagon spokesman"), not a name
+    _alias_set: set[str] = field(default_factory=set, repr=False)
+    _mention_set: set[Span] = field(default_factory=set, repr=False)
 
     def add(self, alias: str, span: Span) -> None:
-        if alias != self.name and alias not in self.aliases:
+        if alias != self.name and alias not in self._alias_set:
             self.aliases.append(alias)
-        if span not in self.mentions:
+            self._alias_set.add(alias)
+        if span not in self._mention_set:
             self.mentions.append(span)
+            self._mention_set.add(span)
 
     @property
     def surname(self) -> str:
@@ -330,8 +334,9 @@ class ActorIndex:
 
     def add_mention(self, entity: Entity, span: Span) -> None:
         """Record one more mention of ``entity`` (a speaker phrase), keeping the timeline."""
-        if span in entity.mentions:
+        if span in entity._mention_set:
             return
+        entity._mention_set.add(span)
         insort(entity.mentions, span)
         if self._cached_timeline is not None:
             i = bisect_left(self._timeline_starts, span[0])
@@ -341,9 +346,11 @@ class ActorIndex:
     def merge(self, duplicate: Entity, into: Entity) -> None:
         """Fold ``duplicate`` (a description of ``into``) into it."""
         for alias in [duplicate.name, *duplicate.aliases]:
-            if alias != into.name and alias not in into.aliases:
+            if alias != into.name and alias not in into._alias_set:
                 into.aliases.append(alias)
-        into.mentions = sorted(set(into.mentions) | set(duplicate.mentions))
+                into._alias_set.add(alias)
+        into._mention_set |= duplicate._mention_set
+        into.mentions = sorted(into._mention_set)
         into.speaker = into.speaker or duplicate.speaker
         self.entities.remove(duplicate)
         self.changed()

@@ -343,7 +343,8 @@ class SpeechFinder:
         ):
             return None
         limit = sentence_end
-        nxt = next((o for o in self.quoted if o.start >= q.end), None)
+        k = bisect_left(self._quote_starts, q.end)
+        nxt = self.quoted[k] if k < len(self.quoted) else None
         if nxt is not None:
             limit = min(limit, nxt.start)
         spans = self._words(q.end, limit)[:16]
@@ -539,6 +540,17 @@ class SpeechFinder:
 
     # -- reported speech ------------------------------------------------------------------
 
+    @staticmethod
+    def _overlapping(spans: list[Span], start: int, end: int) -> list[Span]:
+        """The spans (sorted by start, none much longer than a paragraph) meeting [start, end)."""
+        i = bisect_left(spans, (start - 5000, 0))
+        found = []
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
+                found.append(spans[i])
+            i += 1
+        return found
+
     def reported(self, direct: list[Utterance]) -> list[Utterance]:
         found: list[Utterance] = []
         taken = [(u.start, u.end) for u in direct if u.kind == "direct" and u.cue]
@@ -549,6 +561,7 @@ class SpeechFinder:
             for u in direct
             if u.cue is not None and u.source is not None and u.cue[0] >= u.parts[0][1]
         ]
+        taken.sort()
         for sentence in self.doc.sentences:
             found.extend(self._reported_in(sentence, taken))
         return found
@@ -570,7 +583,7 @@ class SpeechFinder:
         starts = [w[0] for w in spans]
         out: list[Utterance] = []
         core_end = self._sentence_core_end(sentence)
-        local = [t for t in taken if t[0] < sentence.end and sentence.start < t[1]]
+        local = self._overlapping(taken, sentence.start, sentence.end)
         for at in triggers:
             k = bisect_left(starts, at)
             if k == len(spans) or spans[k][0] != at:
