@@ -113,7 +113,10 @@ def main() -> None:
 
     ThreadingHTTPServer.daemon_threads = True
     ThreadingHTTPServer.request_queue_size = 256
-    ThreadingHTTPServer(("127.0.0.1", args.port), Handler).serve_forever()
+    httpd = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    # Clients that are killed mid-request (the kill-and-resume check) are expected.
+    httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
+    httpd.serve_forever()
 
 
 if __name__ == "__main__":
