@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import instructor
 
@@ -127,12 +127,20 @@ def build_client(backend: Backend, settings: Settings, *, asynchronous: bool = F
 
         policy = RetryPolicy(max_retries=settings.transport_retries)
         cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+        # user:password in a base URL become HTTP basic auth, so the URL that the SDK
+        # and httpx write into their logs carries no password.
+        parts = urlsplit(backend.base_url or "")
+        auth = (
+            (unquote(parts.username or ""), unquote(parts.password or ""))
+            if parts.password
+            else None
+        )
         sdk = cls(
             api_key=_api_key(backend, settings),
-            base_url=backend.base_url,
+            base_url=backend.safe_base_url if auth else backend.base_url,
             max_retries=0,
             timeout=settings.timeout,
-            http_client=http_client(policy, settings.timeout, asynchronous=asynchronous),
+            http_client=http_client(policy, settings.timeout, asynchronous=asynchronous, auth=auth),
         )
         return instructor.from_openai(sdk, mode=backend.mode)
     kwargs: dict[str, Any] = {}

@@ -275,11 +275,17 @@ class AsyncRetryingTransport:
         await self.aclose()
 
 
-def http_client(policy: RetryPolicy, timeout: float, *, asynchronous: bool = False) -> Any:
+def http_client(
+    policy: RetryPolicy,
+    timeout: float,
+    *,
+    asynchronous: bool = False,
+    auth: tuple[str, str] | None = None,
+) -> Any:
     """An httpx client for the provider SDK whose transport retries faults."""
     httpx = http_module()
     if asynchronous:
         transport = AsyncRetryingTransport(httpx.AsyncHTTPTransport(), policy, httpx)
-        return httpx.AsyncClient(transport=transport, timeout=timeout)
+        return httpx.AsyncClient(transport=transport, timeout=timeout, auth=auth)
     transport = RetryingTransport(httpx.HTTPTransport(), policy, httpx)
-    return httpx.Client(transport=transport, timeout=timeout)
+    return httpx.Client(transport=transport, timeout=timeout, auth=auth)
