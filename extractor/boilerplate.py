@@ -39,14 +39,18 @@ def junk_zones(text: str) -> list[Zone]:
 
 
 def _repeated_paragraphs(text: str) -> list[Zone]:
-    """Lines that repeat an earlier line word for word (a template's second headline)."""
-    seen: set[str] = set()
+    """Later copies of one of the page's first lines (a template's second headline).
+
+    Only the top of the page is compared: a line said twice further down ("“No
+    comment,” he said.") is still story.
+    """
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    head = {m.group().strip() for m in lines[:3] if len(m.group().strip()) >= 20}
     zones: list[Zone] = []
-    for m in re.finditer(r"[^\n]+", text):
+    seen: set[str] = set()
+    for m in lines[:12]:
         line = m.group().strip()
-        if len(line) < 20:
-            continue
-        if line in seen:
+        if line in head and line in seen:
             zones.append(Zone(m.start(), m.end(), "repeated_paragraph"))
         seen.add(line)
     return zones

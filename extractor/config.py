@@ -13,6 +13,8 @@ EXTRACTOR_MAX_RETRIES           validation re-asks after the first answer (defau
 EXTRACTOR_TRANSPORT_RETRIES     retries of 429/5xx/timeouts per request (default 4)
 EXTRACTOR_TIMEOUT               seconds per HTTP request (default 120)
 EXTRACTOR_MAX_TOKENS            cap on the model's answer length (default: the server's)
+EXTRACTOR_CHUNK_CHARS           longer articles are read in overlapping chunks (default 40000)
+EXTRACTOR_CHUNK_OVERLAP         characters shared by neighbouring chunks (default 2000)
 ==============================  ==============================================================
 """
 
@@ -57,6 +59,8 @@ class Settings:
     timeout: float = 120.0
     max_tokens: int | None = None
     temperature: float | None = 0.0
+    chunk_chars: int = 40_000
+    chunk_overlap: int = 2_000
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -73,6 +77,8 @@ class Settings:
             transport_retries=_env_int("EXTRACTOR_TRANSPORT_RETRIES", 4),
             timeout=_env_float("EXTRACTOR_TIMEOUT", 120.0),
             max_tokens=max_tokens or None,
+            chunk_chars=_env_int("EXTRACTOR_CHUNK_CHARS", 40_000),
+            chunk_overlap=_env_int("EXTRACTOR_CHUNK_OVERLAP", 2_000),
         )
         return settings.with_overrides(**overrides)
 
@@ -83,4 +89,6 @@ class Settings:
         settings = replace(self, **{k: v for k, v in overrides.items() if v is not None})
         if settings.max_retries < 0 or settings.transport_retries < 0:
             raise ConfigurationError("max_retries and transport_retries must be 0 or more")
+        if not 0 <= settings.chunk_overlap < settings.chunk_chars // 2:
+            raise ConfigurationError("chunk_overlap must be under half of chunk_chars")
         return settings

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -24,6 +25,7 @@ from instructor.core import (
 )
 
 from .article import Article
+from .chunking import Chunk, merge, split
 from .config import Settings
 from .draft import ArticleReading
 from .errors import ModelOutputError, ProviderError
@@ -74,6 +76,16 @@ class _Attempts:
         return hooks
 
 
+@dataclass(slots=True)
+class _Run:
+    """One chunk's request: what was asked, answered and grounded."""
+
+    chunk: Chunk
+    session: GroundingSession
+    attempts: _Attempts
+    stats: CallStats
+
+
 class LLMEngine:
     """Extract with a model through instructor. Clients are made once and reused."""
 
@@ -99,6 +111,8 @@ class LLMEngine:
             "max_retries": self.settings.max_retries,
             "temperature": self.settings.temperature,
             "max_tokens": self.settings.max_tokens,
+            "chunk_chars": self.settings.chunk_chars,
+            "chunk_overlap": self.settings.chunk_overlap,
         }
 
     # -- sync and async entry points ------------------------------------------------------
@@ -107,16 +121,8 @@ class LLMEngine:
         if self._client is None:
             self._client = build_client(self.backend, self.settings)
         started = time.perf_counter()
-        session, attempts, stats, kwargs = self._prepare(article)
-        token = current_session.set(session)
-        with counting(stats):
-            try:
-                self._client.chat.completions.create(**kwargs)
-            except Exception as exc:
-                raise self._translate(exc, article, attempts, stats) from exc
-            finally:
-                current_session.reset(token)
-        return self._finish(session, attempts, stats, started)
+        runs = [self._read_one(part) for part in self._parts(article)]
+        return self._finish(article, runs, started)
 
     async def aextract(self, article: Article) -> Extraction:
         loop = asyncio.get_running_loop()
@@ -126,6 +132,31 @@ class LLMEngine:
             self._aclient = build_client(self.backend, self.settings, asynchronous=True)
             self._aclient_loop = loop
         started = time.perf_counter()
+        runs = [await self._aread_one(part) for part in self._parts(article)]
+        return self._finish(article, runs, started)
+
+    # -- one request (with its re-asks) per chunk ---------------------------------------
+
+    def _parts(self, article: Article) -> list[tuple[Chunk, Article]]:
+        """The article, or its overlapping chunks when it is longer than ``chunk_chars``."""
+        chunks = split(article.text, self.settings.chunk_chars, self.settings.chunk_overlap)
+        return [(c, Article(article.text[c.start : c.end], source=article.source)) for c in chunks]
+
+    def _read_one(self, part: tuple[Chunk, Article]) -> _Run:
+        chunk, article = part
+        session, attempts, stats, kwargs = self._prepare(article)
+        token = current_session.set(session)
+        with counting(stats):
+            try:
+                self._client.chat.completions.create(**kwargs)
+            except Exception as exc:
+                raise self._translate(exc, article, attempts, stats) from exc
+            finally:
+                current_session.reset(token)
+        return _Run(chunk, session, attempts, stats)
+
+    async def _aread_one(self, part: tuple[Chunk, Article]) -> _Run:
+        chunk, article = part
         session, attempts, stats, kwargs = self._prepare(article)
         token = current_session.set(session)
         with counting(stats):
@@ -135,7 +166,7 @@ class LLMEngine:
                 raise self._translate(exc, article, attempts, stats) from exc
             finally:
                 current_session.reset(token)
-        return self._finish(session, attempts, stats, started)
+        return _Run(chunk, session, attempts, stats)
 
     # -- shared steps -------------------------------------------------------------------
 
@@ -158,14 +189,24 @@ class LLMEngine:
             kwargs["max_tokens"] = self.settings.max_tokens
         return session, attempts, CallStats(), kwargs
 
-    def _finish(
-        self, session: GroundingSession, attempts: _Attempts, stats: CallStats, started: float
-    ) -> Extraction:
-        result = session.result
-        if result is None:  # instructor returned without validating: should not happen
-            raise ModelOutputError(
-                "the model's answer was never validated", attempts=attempts.count
-            )
+    def _finish(self, article: Article, runs: list[_Run], started: float) -> Extraction:
+        for run in runs:
+            if run.session.result is None:  # instructor returned without validating
+                raise ModelOutputError(
+                    "the model's answer was never validated",
+                    source=article.source,
+                    attempts=run.attempts.count,
+                )
+        if len(runs) == 1:
+            result = runs[0].session.result
+        else:
+            result = merge([(run.chunk, run.session.result) for run in runs])  # type: ignore[misc]
+        assert result is not None
+        usage = Usage(
+            input_tokens=sum(r.attempts.usage.input_tokens for r in runs),
+            output_tokens=sum(r.attempts.usage.output_tokens for r in runs),
+            total_tokens=sum(r.attempts.usage.total_tokens for r in runs),
+        )
         return Extraction(
             actors=result.actors,
             quotes=result.quotes,
@@ -176,9 +217,10 @@ class LLMEngine:
                 model=self.backend.label,
                 mode=self.backend.mode.value if self.backend.mode else None,
                 prompt_version=self.prompts.version,
-                usage=attempts.usage,
-                requests=stats.requests,
-                attempts=attempts.count,
+                usage=usage,
+                requests=sum(r.stats.requests for r in runs),
+                attempts=sum(r.attempts.count for r in runs),
+                chunks=len(runs),
                 elapsed_s=round(time.perf_counter() - started, 3),
             ),
         )

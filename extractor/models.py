@@ -107,6 +107,7 @@ class Meta(_Model):
     usage: Usage = Field(default_factory=Usage)
     requests: int = Field(default=0, description="HTTP requests sent, transport retries included.")
     attempts: int = Field(default=0, description="Model answers asked for, re-asks included.")
+    chunks: int = Field(default=1, description="Pieces a long article was read in.")
     elapsed_s: float = 0.0
 
 

@@ -76,3 +76,32 @@ HARBOUR_ANSWER = {
         },
     ],
 }
+
+SPEAKERS = ["Ana Lima", "Ben Ode", "Carla Ruiz", "Dev Patel", "Eva Stone"]
+
+
+def long_article(words: int = 30_000) -> str:
+    """A long council report written for these tests: many speakers, quotes everywhere,
+    one quote running over two paragraphs."""
+    paragraphs = ["Harbour inquiry: a long day of evidence"]
+    n = count = 0
+    while count < words:
+        speaker = SPEAKERS[n % len(SPEAKERS)]
+        paragraphs.append(
+            f"On day {n + 1} the inquiry heard from {speaker}, who reviewed berth {n % 40 + 1} "
+            f"and the spending of {n * 7 % 90 + 10} million on dredging, cranes and the rail link. "
+            "Members asked about delays, costs, contracts and the state of the north quay, and "
+            "the chair noted that the record would stay open for written submissions."
+        )
+        paragraphs.append(
+            f"“Berth {n % 40 + 1} will be ready before the winter storms of year {n + 1},” "
+            f"{speaker} said."
+        )
+        if n % 25 == 12:
+            paragraphs.append(
+                f"“The second phase depends on the budget vote of session {n},\n\n"
+                f"“and on the weather, which nobody on this committee controls,” {speaker} said."
+            )
+        n += 1
+        count = sum(len(p.split()) for p in paragraphs)
+    return "\n\n".join(paragraphs) + "\n"

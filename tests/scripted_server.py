@@ -22,6 +22,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -38,6 +39,13 @@ class Reply:
     message: str = ""
     fault: str | None = None  # hang | reset | truncate | not_json: transport-level faults
     delay: float = 0.0
+    compute: Callable[[str], Any] | None = None
+
+
+def computed(make: Callable[[str], Any]) -> Reply:
+    """An answer made from the article in the request (``make(article_text)``): for
+    articles too long to answer by hand, read in chunks."""
+    return Reply(compute=make)
 
 
 def fault(kind: str, delay: float = 0.0) -> Reply:
@@ -145,6 +153,10 @@ class ScriptedServer:
                     )
                 if reply.fault is not None and self._break(reply):
                     return
+                if reply.compute is not None:
+                    prompt = request["messages"][-1]["content"]
+                    article = prompt.split("<article>\n", 1)[-1].rsplit("\n</article>", 1)[0]
+                    reply = answer(reply.compute(article))
                 if reply.status == 200:
                     body = completion(request, reply, number)
                 else:
