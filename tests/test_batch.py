@@ -173,3 +173,20 @@ def test_cached_rerun_makes_no_model_call(endpoint, tmp_path):
     assert first[0]["meta"]["requests"] == 1 and not first[0]["meta"]["cached"]
     assert second[0]["meta"]["requests"] == 0 and second[0]["meta"]["cached"]
     assert first[0]["extraction"] == second[0]["extraction"]
+
+
+def test_the_cache_holds_json_text_not_pickles(tmp_path):
+    import sqlite3
+
+    from extractor import Article
+    from extractor.rules import RulesEngine
+
+    cache = ExtractionCache(tmp_path / "c")
+    result = RulesEngine().extract(Article(HARBOUR))
+    cache.put("k", result)
+    assert cache.get("k") == result
+    cache.close()
+    rows = sqlite3.connect(tmp_path / "c" / "cache.db").execute("select mode, value from Cache")
+    for mode, value in rows:
+        assert mode == 1  # diskcache's raw mode: the value as stored, never pickled
+        assert value.startswith('{"actors"')
