@@ -190,6 +190,8 @@ def run(
             engine=engine, model=model, base_url=base_url, mode=mode, max_retries=max_retries
         )
     options = InputOptions(include or [], exclude or [], text_field, id_field)
+    if output is not None:
+        options.skip.add(output.resolve())  # a results file inside the input folder is no input
     previous = read_previous(output) if output else Previous({}, 0)
     cache = None if no_cache or extractor.engine.name == "rules" else ExtractionCache(cache_dir)
     skipped = 0

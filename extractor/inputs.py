@@ -47,6 +47,7 @@ class InputOptions:
     exclude: list[str] = field(default_factory=list)
     text_field: str = "text"
     id_field: str = "id"
+    skip: set[Path] = field(default_factory=set)  # resolved paths never read (the results file)
 
 
 def iter_inputs(
@@ -101,6 +102,8 @@ def _walk(root: Path, options: InputOptions) -> Iterator[Item | InputError]:
             path = here / name
             rel = path.relative_to(root).as_posix()
             if path.suffix.lower() not in SUPPORTED or not _wanted(rel, options):
+                continue
+            if options.skip and path.resolve() in options.skip:
                 continue
             yield from read_file(path, rel, options)
     for exc in failures:
@@ -234,7 +237,8 @@ def count_inputs(paths: Iterable[str], options: InputOptions | None = None) -> i
                 for name in names:
                     file = Path(folder) / name
                     rel = file.relative_to(path).as_posix()
-                    if file.suffix.lower() in SUPPORTED and _wanted(rel, options):
+                    skipped = options.skip and file.resolve() in options.skip
+                    if file.suffix.lower() in SUPPORTED and _wanted(rel, options) and not skipped:
                         files.append(file)
         for file in files:
             if file.suffix.lower() in {".jsonl", ".ndjson"}:

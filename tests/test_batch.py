@@ -190,3 +190,12 @@ def test_the_cache_holds_json_text_not_pickles(tmp_path):
     for mode, value in rows:
         assert mode == 1  # diskcache's raw mode: the value as stored, never pickled
         assert value.startswith('{"actors"')
+
+
+def test_the_results_file_inside_the_input_folder_is_never_read(tmp_path):
+    (tmp_path / "a.txt").write_text(HARBOUR, encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    for _ in range(2):
+        result = runner.invoke(app, ["run", str(tmp_path), "-o", str(out), "--engine", "rules"])
+        assert result.exit_code == 0, result.stderr
+    assert [json.loads(x)["id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a.txt"]
