@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -43,6 +45,23 @@ def article(n: int, words: int = 1000) -> str:
     quote = f"“We expect the first ships at berth {n % 97 + 3} by the spring of 2028,”"
     body.insert(min(2, count), f"{quote} said Ana Lima, the port director, after the vote.")
     return f"Harbour plan number {n} moves ahead\n\n" + "\n\n".join(body)
+
+
+@contextmanager
+def latency_server(port: int, latency: float) -> Iterator[None]:
+    """`latency_server.py` in its own process, answering when the block starts."""
+    command = [sys.executable, str(HERE / "latency_server.py"), "--port", str(port)]
+    server = subprocess.Popen([*command, "--latency", str(latency)])
+    try:
+        for _ in range(50):
+            try:
+                served(port)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield
+    finally:
+        server.terminate()
 
 
 def served(port: int) -> int:
@@ -88,23 +107,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--port", type=int, default=8731)
     args = parser.parse_args()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            str(HERE / "latency_server.py"),
-            "--port",
-            str(args.port),
-            "--latency",
-            str(args.latency),
-        ]
-    )
-    try:
-        for _ in range(50):
-            try:
-                served(args.port)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with latency_server(args.port, args.latency):
         print(
             f"articles: {args.articles} of ~{len(article(0).split())} words; "
             f"latency {args.latency * 1000:.0f} ms"
@@ -140,8 +143,6 @@ def main() -> None:
             f"peak memory: 100 articles {peaks[100] / 1024:.1f} MiB, 10,000 articles "
             f"{peaks[10_000] / 1024:.1f} MiB, ratio {peaks[10_000] / peaks[100]:.2f}"
         )
-    finally:
-        server.terminate()
 
 
 if __name__ == "__main__":

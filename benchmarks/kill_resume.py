@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from batch_throughput import article, served  # noqa: E402
+from batch_throughput import article, latency_server  # noqa: E402
 
 
 def main() -> int:
@@ -35,76 +35,57 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8791)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    server = subprocess.Popen(
-        [
+    with latency_server(args.port, 0.3), tempfile.TemporaryDirectory() as tmp:
+        folder, results = Path(tmp) / "in", Path(tmp) / "results.jsonl"
+        folder.mkdir()
+        for n in range(args.articles):
+            (folder / f"a{n:04}.txt").write_text(article(n, 300), encoding="utf-8")
+        command = [
             sys.executable,
-            str(HERE / "latency_server.py"),
-            "--port",
-            str(args.port),
-            "--latency",
-            "0.3",
-        ],
-    )
-    try:
-        for _ in range(50):
-            try:
-                served(args.port)
-                break
-            except OSError:
-                time.sleep(0.1)
-        with tempfile.TemporaryDirectory() as tmp:
-            folder, results = Path(tmp) / "in", Path(tmp) / "results.jsonl"
-            folder.mkdir()
-            for n in range(args.articles):
-                (folder / f"a{n:04}.txt").write_text(article(n, 300), encoding="utf-8")
-            command = [
-                sys.executable,
-                "-m",
-                "extractor",
-                "run",
-                str(folder),
-                "-o",
-                str(results),
-                "--model",
-                "bench",
-                "--base-url",
-                f"http://127.0.0.1:{args.port}/v1",
-                "--mode",
-                "tools",
-                "--no-cache",
-                "--concurrency",
-                "4",
-            ]
-            for kill in range(1, args.kills + 1):
-                run = subprocess.Popen(
-                    command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-                )
-                time.sleep(rng.uniform(0.3, 2.5))
-                run.send_signal(signal.SIGKILL)
-                run.wait()
-                lines = results.read_bytes().count(b"\n") if results.exists() else 0
-                print(f"kill {kill:2}: {lines} complete lines so far", flush=True)
-            final = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            ids, bad = [], 0
-            for raw in results.read_text(encoding="utf-8").splitlines():
-                try:
-                    record = json.loads(raw)
-                except ValueError:
-                    bad += 1
-                    continue
-                ids.append(record["id"])
-                bad += record["status"] != "ok"
-            expected = {f"a{n:04}.txt" for n in range(args.articles)}
-            missing, doubled = expected - set(ids), len(ids) - len(set(ids))
-            print(
-                f"final run exit {final.returncode}; {len(ids)} lines, {len(set(ids))} distinct, "
-                f"{len(missing)} missing, {doubled} doubled, {bad} bad lines"
+            "-m",
+            "extractor",
+            "run",
+            str(folder),
+            "-o",
+            str(results),
+            "--model",
+            "bench",
+            "--base-url",
+            f"http://127.0.0.1:{args.port}/v1",
+            "--mode",
+            "tools",
+            "--no-cache",
+            "--concurrency",
+            "4",
+        ]
+        for kill in range(1, args.kills + 1):
+            run = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
-            ok = final.returncode == 0 and not missing and not doubled and not bad
-            print("kill-and-resume: " + ("ok" if ok else "FAILED"))
-            return 0 if ok else 1
-    finally:
-        server.terminate()
+            time.sleep(rng.uniform(0.3, 2.5))
+            run.send_signal(signal.SIGKILL)
+            run.wait()
+            lines = results.read_bytes().count(b"\n") if results.exists() else 0
+            print(f"kill {kill:2}: {lines} complete lines so far", flush=True)
+        final = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        ids, bad = [], 0
+        for raw in results.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                bad += 1
+                continue
+            ids.append(record["id"])
+            bad += record["status"] != "ok"
+        expected = {f"a{n:04}.txt" for n in range(args.articles)}
+        missing, doubled = expected - set(ids), len(ids) - len(set(ids))
+        print(
+            f"final run exit {final.returncode}; {len(ids)} lines, {len(set(ids))} distinct, "
+            f"{len(missing)} missing, {doubled} doubled, {bad} bad lines"
+        )
+        ok = final.returncode == 0 and not missing and not doubled and not bad
+        print("kill-and-resume: " + ("ok" if ok else "FAILED"))
+        return 0 if ok else 1
 
 
 if __name__ == "__main__":
