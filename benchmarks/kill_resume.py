@@ -59,9 +59,7 @@ def main() -> int:
             "4",
         ]
         for kill in range(1, args.kills + 1):
-            run = subprocess.Popen(
-                command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-            )
+            run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rng.uniform(0.3, 2.5))
             run.send_signal(signal.SIGKILL)
             run.wait()
