@@ -69,14 +69,20 @@ def iter_inputs(
 
 
 def _walk(root: Path, options: InputOptions) -> Iterator[Item | InputError]:
-    """Walk a folder in sorted order; a symlink loop or unreadable folder is reported, not fatal."""
+    """Every article file under ``root``, read; folders that fail are error records."""
+    for found in _files(root, options):
+        if isinstance(found, InputError):
+            yield found
+        else:
+            yield from read_file(*found, options)
+
+
+def _files(root: Path, options: InputOptions) -> Iterator[tuple[Path, str] | InputError]:
+    """The wanted article files under ``root`` as (path, relative path), in sorted order;
+    a symlink loop or an unreadable folder is an error record, not fatal."""
     seen: set[tuple[int, int]] = set()
-
-    def error(exc: OSError) -> None:
-        failures.append(exc)
-
     failures: list[OSError] = []
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=error):
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=failures.append):
         here = Path(folder)
         try:
             stat = here.stat()
@@ -105,7 +111,7 @@ def _walk(root: Path, options: InputOptions) -> Iterator[Item | InputError]:
                 continue
             if options.skip and path.resolve() in options.skip:
                 continue
-            yield from read_file(path, rel, options)
+            yield path, rel
     for exc in failures:
         where = getattr(exc, "filename", None) or str(root)
         yield InputError(
@@ -219,27 +225,14 @@ def count_inputs(paths: Iterable[str], options: InputOptions | None = None) -> i
     options = options or InputOptions()
     total = 0
     for raw in paths:
-        if raw == "-":
-            continue
         path = Path(raw)
-        files = [path] if path.is_file() else []
-        if path.is_dir():
-            seen: set[tuple[int, int]] = set()
-            for folder, dirs, names in os.walk(path, followlinks=True):
-                try:
-                    stat = Path(folder).stat()
-                except OSError:
-                    continue
-                if (stat.st_dev, stat.st_ino) in seen:
-                    dirs[:] = []
-                    continue
-                seen.add((stat.st_dev, stat.st_ino))
-                for name in names:
-                    file = Path(folder) / name
-                    rel = file.relative_to(path).as_posix()
-                    skipped = options.skip and file.resolve() in options.skip
-                    if file.suffix.lower() in SUPPORTED and _wanted(rel, options) and not skipped:
-                        files.append(file)
+        if raw == "-" or not path.exists():
+            continue
+        files = (
+            [path]
+            if path.is_file()
+            else [f[0] for f in _files(path, options) if isinstance(f, tuple)]
+        )
         for file in files:
             if file.suffix.lower() in {".jsonl", ".ndjson"}:
                 try:
