@@ -68,11 +68,9 @@ class GroundingSession:
         self.zones = junk_zones(article)
         self.lenient = False
         self.result: Grounded | None = None
-        self.problem_log: list[list[Problem]] = []
 
     def ground(self, reading: ArticleReading) -> Grounded:
         result, problems = ground_reading(reading, self.index, self.zones)
-        self.problem_log.append(problems)
         if problems and not self.lenient:
             raise ValueError(render_problems(problems))
         result.warnings = [*result.warnings, *(p.as_warning() for p in problems)]

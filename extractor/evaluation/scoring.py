@@ -216,8 +216,4 @@ def report_rows(report: Report) -> list[tuple[str, ...]]:
     return rows
 
 
-def as_json(report: Report) -> dict:
-    return report.as_dict()
-
-
-__all__ = ["PRF", "Accuracy", "Report", "as_json", "report_rows", "score"]
+__all__ = ["PRF", "Accuracy", "Report", "report_rows", "score"]

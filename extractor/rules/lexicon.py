@@ -33,9 +33,6 @@ scream screams screamed exclaim exclaims exclaimed wonder wonders wondered muse 
 whisper whispers whispered sing sings sang quip know knows knew""".split()
 CUE_VERBS = frozenset(_CUE_STEMS)
 
-# Cues strong enough to attribute a quotation placed next to them.
-QUOTE_CUES = CUE_VERBS
-
 # Verbs whose complement is usually not speech ("called X a ...", "described").
 WEAK_REPORTED_CUES = frozenset(
     "call calls called describe describes described accuse accuses accused question "
@@ -96,11 +93,6 @@ NOT_NAMES = frozenset(
     mr mrs ms dr however meanwhile also still even just now later last next new
     according said says told""".split()
 )
-
-PRONOUNS_PERSON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
-PRONOUNS_IT = frozenset({"it", "its"})
-PRONOUNS_FIRST = frozenset({"i", "we"})
 
 # Short English forms the ISO list does not carry.
 _COUNTRY_EXTRA = {

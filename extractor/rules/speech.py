@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import (
     ADVERBS,
@@ -142,7 +142,6 @@ class Utterance:
     cue: Span | None = None
     continued_from: int | None = None  # index of the utterance whose speaker this one keeps
     nested_in: int | None = None
-    notes: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -192,9 +191,6 @@ class SpeechFinder:
         if i >= 0 and pos < self.quoted[i].end:
             return self.quoted[i]
         return None
-
-    def _is_cue(self, span: Span) -> bool:
-        return self._lower(span) in CUE_VERBS
 
     def _trim_source(self, spans: list[Span]) -> Span | None:
         """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
