@@ -54,6 +54,22 @@ def options():
     return InputOptions(text_field="body", id_field="doc")
 
 
+def run_args(folder, out):
+    """`extractor run` over the test folder with the offline engine."""
+    return [
+        "run",
+        str(folder),
+        "-o",
+        str(out),
+        "--engine",
+        "rules",
+        "--text-field",
+        "body",
+        "--id-field",
+        "doc",
+    ]
+
+
 def test_every_input_is_one_item_or_one_error(folder):
     found = list(iter_inputs([str(folder)], options()))
     ids = sorted(x.id for x in found)
@@ -86,18 +102,7 @@ def test_symlink_loop_is_reported_and_the_rest_goes_on(folder):
 
 def test_run_writes_one_line_per_input_and_fails_the_exit_code(folder, tmp_path):
     out = tmp_path / "out" / "results.jsonl"
-    args = [
-        "run",
-        str(folder),
-        "-o",
-        str(out),
-        "--engine",
-        "rules",
-        "--text-field",
-        "body",
-        "--id-field",
-        "doc",
-    ]
+    args = run_args(folder, out)
     result = runner.invoke(app, args)
     assert result.exit_code == 1  # some inputs are bad; everything else is written
     lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
@@ -114,18 +119,7 @@ def test_run_writes_one_line_per_input_and_fails_the_exit_code(folder, tmp_path)
 
 def test_rerun_skips_what_is_done_and_ignores_a_torn_last_line(folder, tmp_path):
     out = tmp_path / "results.jsonl"
-    args = [
-        "run",
-        str(folder),
-        "-o",
-        str(out),
-        "--engine",
-        "rules",
-        "--text-field",
-        "body",
-        "--id-field",
-        "doc",
-    ]
+    args = run_args(folder, out)
     runner.invoke(app, args)
     text = out.read_text(encoding="utf-8")
     first, rest = text.split("\n", 1)
