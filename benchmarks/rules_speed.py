@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from extractor.article import Article
+from extractor.read.article import Article
 from extractor.rules import RulesEngine
 
 

@@ -1,7 +1,7 @@
 """extractor: who said what in a news article, every item grounded in the text."""
 
 from .api import Extractor, aextract, extract
-from .article import Article, load_article
+from .read.article import Article, load_article
 from .config import Settings
 from .errors import (
     ArticleError,
@@ -14,7 +14,7 @@ from .errors import (
     NotTextError,
     ProviderError,
 )
-from .models import (
+from .schema import (
     SCHEMA_VERSION,
     Actor,
     Claim,

@@ -1,5 +1,5 @@
 """``python -m extractor`` runs the command line."""
 
-from .cli import app
+from .cli.app import app
 
 app()

@@ -6,10 +6,10 @@ import os
 import sys
 from typing import Any, Protocol
 
-from .article import Article, load_article
+from .read.article import Article, load_article
 from .config import Settings
 from .errors import ConfigurationError, NoModelConfiguredError
-from .models import Extraction, ExtractionWarning
+from .schema import Extraction, ExtractionWarning
 
 ArticleInput = str | os.PathLike[str] | Article
 
@@ -43,7 +43,7 @@ def make_engine(settings: Settings) -> Engine:
     if name == "llm":
         if not settings.model:
             raise NoModelConfiguredError()
-        from .llm import LLMEngine
+        from .llm.engine import LLMEngine
 
         return LLMEngine(settings)
     if name == "rules":

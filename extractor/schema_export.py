@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .draft import ArticleReading
-from .models import Extraction
+from .llm.reading import ArticleReading
+from .schema import Extraction
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "extraction.schema.json": Extraction,

@@ -141,8 +141,8 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     async def fake_async_sleep(seconds: float) -> None:
         waited.append(seconds)
 
-    monkeypatch.setattr("extractor.transport._sleep", waited.append)
-    monkeypatch.setattr("extractor.transport._async_sleep", fake_async_sleep)
+    monkeypatch.setattr("extractor.llm.transport._sleep", waited.append)
+    monkeypatch.setattr("extractor.llm.transport._async_sleep", fake_async_sleep)
     return waited
 
 

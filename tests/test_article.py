@@ -17,7 +17,7 @@ from extractor import (
 )
 from extractor.config import Settings
 from extractor.errors import ConfigurationError
-from extractor.providers import resolve_backend
+from extractor.llm.providers import resolve_backend
 
 
 def test_text_and_path_give_the_same_article(tmp_path):

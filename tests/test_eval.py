@@ -11,7 +11,7 @@ from extractor.cli import app
 from extractor.evaluation import load_gold, score
 from extractor.evaluation.gold import GoldArticle, GoldAttribution
 from extractor.evaluation.runner import read_predictions, write_predictions
-from extractor.models import Actor, Extraction, Meta, Quote, Span
+from extractor.schema import Actor, Extraction, Meta, Quote, Span
 
 from .conftest import ROOT
 

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from extractor import Article, EmptyArticleError
 from extractor.cli import app
-from extractor.exporting import export_csv, export_html, safe_name
-from extractor.results import error_line, ok_line
+from extractor.export.pages import export_csv, export_html, safe_name
+from extractor.batch.results import error_line, ok_line
 from extractor.rules import RulesEngine
 
 from .articles import HARBOUR

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from extractor import NotTextError, extract, load_article
 from extractor.cli import app
-from extractor.inputs import InputOptions, iter_inputs
+from extractor.batch.inputs import InputOptions, iter_inputs
 
 from .articles import HARBOUR, HARBOUR_ANSWER
 from .scripted_server import answer

@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 
 from extractor import Article, extract
-from extractor.chunking import split
+from extractor.llm.chunking import split
 from extractor.rules import RulesEngine
 
 from .articles import SPEAKERS, long_article

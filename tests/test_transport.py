@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from extractor.transport import (
+from extractor.llm.transport import (
     AsyncRetryingTransport,
     CallStats,
     RetryingTransport,

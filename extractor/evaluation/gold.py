@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..article import read_text_file
+from ..read.article import read_text_file
 from ..errors import ArticleError
 
 Segments = tuple[tuple[int, int], ...]

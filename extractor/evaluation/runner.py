@@ -6,9 +6,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from ..article import Article
+from ..read.article import Article
 from ..errors import ArticleError
-from ..models import Extraction
+from ..schema import Extraction
 from .gold import GoldArticle
 
 

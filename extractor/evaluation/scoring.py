@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Extraction, Quote
+from ..schema import Extraction, Quote
 from .gold import GoldArticle, GoldAttribution
 
 THRESHOLDS = (0.3, 0.8)

@@ -12,13 +12,13 @@ import time
 from bisect import bisect_left
 from itertools import accumulate
 
-from ..article import Article
-from ..boilerplate import junk_zones
-from ..grounding import link_nested
-from ..models import SCHEMA_VERSION, Actor, Claim, Extraction, Meta, Quote, Span
+from ..read.article import Article
+from ..read.furniture import junk_zones
+from ..llm.grounding import link_nested
+from ..schema import SCHEMA_VERSION, Actor, Claim, Extraction, Meta, Quote, Span
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
-from .text import Document
+from .document import Document
 
 ENGINE_VERSION = "rules-1"
 _BELIEF_CUES = re.compile(r"^(?:consider|believe|think|thought|feel|felt|fear|hope|expect)", re.I)

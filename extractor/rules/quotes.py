@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import Document
+from .document import Document
 
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")

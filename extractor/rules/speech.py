@@ -27,7 +27,7 @@ from .lexicon import (
     WEAK_REPORTED_CUES,
 )
 from .quotes import MARKS, Quoted, find_quoted
-from .text import Document, Sentence
+from .document import Document, Sentence
 
 Span = tuple[int, int]
 

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ArticleNotFoundError, EmptyArticleError, NotTextError
+from ..errors import ArticleNotFoundError, EmptyArticleError, NotTextError
 
 
 @dataclass(frozen=True, slots=True)

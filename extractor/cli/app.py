@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .api import Extractor
-from .errors import ConfigurationError, ExtractorError
+from ..api import Extractor
+from ..errors import ConfigurationError, ExtractorError
 
 app = typer.Typer(
     help="Who said what in news articles, every item grounded in the text.",
@@ -105,9 +105,9 @@ def evaluate(
 
     from rich.table import Table
 
-    from .evaluation import load_gold, score
-    from .evaluation.runner import read_predictions, run_engine, write_predictions
-    from .evaluation.scoring import report_rows
+    from ..evaluation import load_gold, score
+    from ..evaluation.runner import read_predictions, run_engine, write_predictions
+    from ..evaluation.scoring import report_rows
 
     with _errors_exit():
         golds = load_gold(gold)
@@ -179,11 +179,11 @@ def run(
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
 ) -> None:
     """Extract every article under PATH... into JSON lines, one per input."""
-    from .batch import extract_many
-    from .cache import ExtractionCache
-    from .inputs import InputOptions, count_inputs, iter_inputs
-    from .report import RunProgress, summary_table
-    from .results import Previous, ResultWriter, read_previous
+    from ..batch.runner import extract_many
+    from ..batch.cache import ExtractionCache
+    from ..batch.inputs import InputOptions, count_inputs, iter_inputs
+    from ..batch.progress import RunProgress, summary_table
+    from ..batch.results import Previous, ResultWriter, read_previous
 
     with _errors_exit():
         extractor = Extractor(
@@ -244,7 +244,7 @@ def export(
     ] = None,
 ) -> None:
     """Export results as CSV tables and/or HTML pages with quotes coloured by speaker."""
-    from .exporting import export_csv, export_html
+    from ..export.pages import export_csv, export_html
 
     if csv_dir is None and html_dir is None:
         stderr.print("[bold red]error:[/] name --csv DIR, --html DIR or both", highlight=False)

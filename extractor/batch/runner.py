@@ -16,10 +16,10 @@ import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
-from .api import Extractor, note_encoding
-from .article import Article, load_article
+from ..api import Extractor, note_encoding
+from ..read.article import Article, load_article
 from .cache import ExtractionCache
-from .errors import ExtractorError
+from ..errors import ExtractorError
 from .inputs import InputError, Item
 from .results import error_line, ok_line, sha256
 

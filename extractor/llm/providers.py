@@ -15,8 +15,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import instructor
 
-from .config import Settings
-from .errors import ConfigurationError, NoModelConfiguredError
+from ..config import Settings
+from ..errors import ConfigurationError, NoModelConfiguredError
 from .transport import RetryPolicy, http_client
 
 OPENAI_COMPATIBLE = frozenset({"openai", "ollama", "compatible"})

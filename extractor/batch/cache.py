@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .models import Extraction
+from ..schema import Extraction
 
 
 def default_cache_dir() -> Path:

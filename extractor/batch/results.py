@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .models import Extraction
+from ..schema import Extraction
 
 
 def sha256(text: str) -> str:

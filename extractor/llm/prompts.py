@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-_PACKAGED = Path(__file__).parent / "_prompts"
-_SOURCE_TREE = Path(__file__).parent.parent / "prompts"
+_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGED = _PACKAGE / "_prompts"
+_SOURCE_TREE = _PACKAGE.parent / "prompts"
 PROMPT_SET = "extract-v1"
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
-from .models import ActorType, Attribution, QuoteKind
+from ..schema import ActorType, Attribution, QuoteKind
 
 if TYPE_CHECKING:
     from .grounding import GroundingSession

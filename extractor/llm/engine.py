@@ -24,13 +24,13 @@ from instructor.core import (
     InstructorRetryException,
 )
 
-from .article import Article
+from ..read.article import Article
 from .chunking import Chunk, merge, split
-from .config import Settings
-from .draft import ArticleReading
-from .errors import ModelOutputError, ProviderError
+from ..config import Settings
+from .reading import ArticleReading
+from ..errors import ModelOutputError, ProviderError
 from .grounding import GroundingSession, current_session
-from .models import SCHEMA_VERSION, Extraction, Meta, Usage
+from ..schema import SCHEMA_VERSION, Extraction, Meta, Usage
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
 from .transport import CallStats, counting

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .boilerplate import Zone, in_junk
+from ..read.furniture import Zone, in_junk
 from .locate import ArticleIndex
-from .models import Span
+from ..schema import Span
 
 #: Words that refer to an actor only through context; never searched on their own.
 PRONOUNS = frozenset(

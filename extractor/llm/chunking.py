@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .grounding import Grounded, link_nested
-from .models import Claim, Quote, Span
+from ..schema import Claim, Quote, Span
 
 T = TypeVar("T")
 

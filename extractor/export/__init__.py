@@ -1,0 +1,1 @@
+"""Export a results file: CSV tables and HTML pages."""

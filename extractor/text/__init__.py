@@ -1,0 +1,4 @@
+"""Text knowledge every stage shares: quotation marks and offset spans.
+
+Nothing here knows about engines or output models; everything above may use it.
+"""
