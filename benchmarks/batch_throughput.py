@@ -70,8 +70,8 @@ def served(port: int) -> int:
 
 
 def run(count: int, concurrency: int, port: int, cache_dir: str | None) -> tuple[float, float]:
-    from extractor.batch.runner import extract_many
     from extractor.batch.cache import ExtractionCache
+    from extractor.batch.runner import extract_many
 
     cache = ExtractionCache(Path(cache_dir)) if cache_dir else None
     options = {

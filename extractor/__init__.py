@@ -1,7 +1,6 @@
 """extractor: who said what in a news article, every item grounded in the text."""
 
 from .api import Extractor, aextract, extract
-from .read.article import Article, load_article
 from .config import Settings
 from .errors import (
     ArticleError,
@@ -14,6 +13,7 @@ from .errors import (
     NotTextError,
     ProviderError,
 )
+from .read.article import Article, load_article
 from .schema import (
     SCHEMA_VERSION,
     Actor,

@@ -6,9 +6,9 @@ import os
 import sys
 from typing import Any, Protocol
 
-from .read.article import Article, load_article
 from .config import Settings
 from .errors import ConfigurationError, NoModelConfiguredError
+from .read.article import Article, load_article
 from .schema import Extraction, ExtractionWarning
 
 ArticleInput = str | os.PathLike[str] | Article

@@ -8,11 +8,11 @@ import os
 import pytest
 from typer.testing import CliRunner
 
-from extractor.batch.runner import extract_many
 from extractor.batch.cache import ExtractionCache
-from extractor.cli import app
 from extractor.batch.inputs import InputOptions, count_inputs, iter_inputs
 from extractor.batch.results import read_previous
+from extractor.batch.runner import extract_many
+from extractor.cli import app
 
 from .articles import HARBOUR, HARBOUR_ANSWER
 from .scripted_server import answer

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from typer.testing import CliRunner
 
 from extractor import Article, EmptyArticleError
+from extractor.batch.results import error_line, ok_line
 from extractor.cli import app
 from extractor.export.pages import export_csv, export_html, safe_name
-from extractor.batch.results import error_line, ok_line
 from extractor.rules import RulesEngine
 
 from .articles import HARBOUR

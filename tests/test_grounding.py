@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.llm.reading import ArticleReading
 from extractor.llm.grounding import GroundingSession, ground_reading
 from extractor.llm.locate import ArticleIndex, normalize
+from extractor.llm.reading import ArticleReading
 
 LIMA = {"id": "a1", "name": "Ana Lima", "type": "person", "aliases": ["Lima"]}
 ODE = {"id": "a2", "name": "Ben Ode", "type": "person", "aliases": ["Ode"]}

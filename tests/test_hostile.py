@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor import NotTextError, extract, load_article
-from extractor.cli import app
 from extractor.batch.inputs import InputOptions, iter_inputs
+from extractor.cli import app
 
 from .articles import HARBOUR, HARBOUR_ANSWER
 from .scripted_server import answer

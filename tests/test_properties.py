@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor import Article
-from extractor.llm.reading import ArticleReading
 from extractor.llm.grounding import ground_reading
 from extractor.llm.locate import ArticleIndex
+from extractor.llm.reading import ArticleReading
 from extractor.rules import RulesEngine
 
 PIECES = st.sampled_from(

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..read.article import check_text, read_text_file_with_encoding
 from ..errors import ArticleError, ExtractorError
+from ..read.article import check_text, read_text_file_with_encoding
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}

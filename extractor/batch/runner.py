@@ -17,9 +17,9 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 from ..api import Extractor, note_encoding
+from ..errors import ExtractorError
 from ..read.article import Article, load_article
 from .cache import ExtractionCache
-from ..errors import ExtractorError
 from .inputs import InputError, Item
 from .results import error_line, ok_line, sha256
 

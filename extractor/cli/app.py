@@ -179,11 +179,11 @@ def run(
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
 ) -> None:
     """Extract every article under PATH... into JSON lines, one per input."""
-    from ..batch.runner import extract_many
     from ..batch.cache import ExtractionCache
     from ..batch.inputs import InputOptions, count_inputs, iter_inputs
     from ..batch.progress import RunProgress, summary_table
     from ..batch.results import Previous, ResultWriter, read_previous
+    from ..batch.runner import extract_many
 
     with _errors_exit():
         extractor = Extractor(

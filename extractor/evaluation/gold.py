@@ -22,8 +22,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..read.article import read_text_file
 from ..errors import ArticleError
+from ..read.article import read_text_file
 
 Segments = tuple[tuple[int, int], ...]
 

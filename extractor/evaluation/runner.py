@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from ..read.article import Article
 from ..errors import ArticleError
+from ..read.article import Article
 from ..schema import Extraction
 from .gold import GoldArticle
 

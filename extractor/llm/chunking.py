@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .grounding import Grounded, link_nested
 from ..schema import Claim, Quote, Span
+from .grounding import Grounded, link_nested
 
 T = TypeVar("T")
 

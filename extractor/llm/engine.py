@@ -24,15 +24,15 @@ from instructor.core import (
     InstructorRetryException,
 )
 
-from ..read.article import Article
-from .chunking import Chunk, merge, split
 from ..config import Settings
-from .reading import ArticleReading
 from ..errors import ModelOutputError, ProviderError
-from .grounding import GroundingSession, current_session
+from ..read.article import Article
 from ..schema import SCHEMA_VERSION, Extraction, Meta, Usage
+from .chunking import Chunk, merge, split
+from .grounding import GroundingSession, current_session
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
+from .reading import ArticleReading
 from .transport import CallStats, counting
 
 

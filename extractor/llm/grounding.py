@@ -13,11 +13,11 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from .mentions import add_mention, find_mentions, is_pronoun
 from ..read.furniture import Zone, in_junk, junk_zones
-from .reading import ArticleReading
-from .locate import QUOTE_MARKS, ArticleIndex, Match
 from ..schema import Actor, Claim, ExtractionWarning, Quote, Span
+from .locate import QUOTE_MARKS, ArticleIndex, Match
+from .mentions import add_mention, find_mentions, is_pronoun
+from .reading import ArticleReading
 
 #: rapidfuzz scores (0-100) above which an approximate copy is accepted and repaired.
 QUOTE_MIN_SCORE = 92.0

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..read.furniture import Zone, in_junk
-from .locate import ArticleIndex
 from ..schema import Span
+from .locate import ArticleIndex
 
 #: Words that refer to an actor only through context; never searched on their own.
 PRONOUNS = frozenset(

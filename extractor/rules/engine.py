@@ -12,13 +12,13 @@ import time
 from bisect import bisect_left
 from itertools import accumulate
 
+from ..llm.grounding import link_nested
 from ..read.article import Article
 from ..read.furniture import junk_zones
-from ..llm.grounding import link_nested
 from ..schema import SCHEMA_VERSION, Actor, Claim, Extraction, Meta, Quote, Span
+from .document import Document
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
-from .document import Document
 
 ENGINE_VERSION = "rules-1"
 _BELIEF_CUES = re.compile(r"^(?:consider|believe|think|thought|feel|felt|fear|hope|expect)", re.I)

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .document import Document, Sentence
 from .lexicon import (
     ADVERBS,
     BELIEF_ADJECTIVES,
@@ -27,7 +28,6 @@ from .lexicon import (
     WEAK_REPORTED_CUES,
 )
 from .quotes import MARKS, Quoted, find_quoted
-from .document import Document, Sentence
 
 Span = tuple[int, int]
 
