@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import ArticleError
 from ..read.article import read_text_file
+from ..text.marks import has_double
 
 Segments = tuple[tuple[int, int], ...]
 
@@ -38,10 +39,8 @@ class GoldAttribution:
 
     @property
     def direct(self) -> bool:
-        from .scoring import is_direct
-
-        """Direct when the content holds a quotation mark (the PolNeAR convention)."""
-        return is_direct(self.content_text)
+        """Direct when the content holds a double quotation mark (the PolNeAR convention)."""
+        return has_double(self.content_text)
 
 
 @dataclass(frozen=True, slots=True)

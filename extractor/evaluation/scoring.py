@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..schema import Extraction, Quote
+from ..text.marks import has_double
 from .gold import GoldArticle, GoldAttribution
 
 THRESHOLDS = (0.3, 0.8)
-_DOUBLE_MARKS = set('"“”„‟«»')
 
 
 @dataclass(slots=True)
@@ -97,7 +97,7 @@ class Report:
 def is_direct(text: str) -> bool:
     """Holds a double quotation mark character (the PolNeAR README's definition; the
     two apostrophes some archives write instead do not count)."""
-    return any(c in _DOUBLE_MARKS for c in text)
+    return has_double(text)
 
 
 def _chars(segments) -> set[int]:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from ..nesting import renumber
 from ..schema import Claim, Quote, Span
-from .grounding import Grounded, link_nested
+from .grounding import Grounded
 
 T = TypeVar("T")
 
@@ -86,18 +87,17 @@ def merge(parts: list[tuple[Chunk, Grounded]]) -> Grounded:
                 entry["mentions"][(shifted.start, shifted.end)] = shifted
             owner[(n, actor.id)] = target
     actors = []
-    for entry in merged:
+    for k, entry in enumerate(merged):
         first = entry["actor"]
-        mentions = [entry["mentions"][k] for k in sorted(entry["mentions"])]
-        actors.append(first.model_copy(update={"aliases": entry["aliases"], "mentions": mentions}))
-    order = sorted(
-        range(len(actors)), key=lambda k: actors[k].mentions[0].start if actors[k].mentions else 0
-    )
-    new_id = {old: f"a{rank}" for rank, old in enumerate(order, 1)}
-    actors = [actors[k].model_copy(update={"id": new_id[k]}) for k in order]
+        mentions = [entry["mentions"][key] for key in sorted(entry["mentions"])]
+        actors.append(
+            first.model_copy(
+                update={"id": f"m{k}", "aliases": entry["aliases"], "mentions": mentions}
+            )
+        )
 
     def speaker(n: int, ref: str | None) -> str | None:
-        return new_id[owner[(n, ref)]] if ref is not None and (n, ref) in owner else None
+        return f"m{owner[(n, ref)]}" if ref is not None and (n, ref) in owner else None
 
     # Quotes and claims: shifted, then the copies from the overlaps dropped.
     quotes: list[tuple[int, Quote]] = []
@@ -141,12 +141,7 @@ def merge(parts: list[tuple[Chunk, Grounded]]) -> Grounded:
     kept_claims = _drop_overlap_copies(
         claims, lambda c: (c.evidence.start, c.evidence.end), lambda c: c.claimant
     )
-    kept_quotes.sort(key=lambda q: (q.start, -q.end))
-    kept_claims.sort(key=lambda c: c.evidence.start)
-    quotes_out = link_nested(
-        [q.model_copy(update={"id": f"q{k}"}) for k, q in enumerate(kept_quotes, 1)]
-    )
-    claims_out = [c.model_copy(update={"id": f"c{k}"}) for k, c in enumerate(kept_claims, 1)]
+    actors, quotes_out, claims_out = renumber(actors, kept_quotes, kept_claims)
     return Grounded(actors=actors, quotes=quotes_out, claims=claims_out, warnings=warnings)
 
 

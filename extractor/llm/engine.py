@@ -1,7 +1,7 @@
 """The LLM engine: instructor fills an `ArticleReading`, grounding checks every item.
 
 One extraction is one instructor call. Inside it, each model answer is
-grounded while it is validated (see `draft.ArticleReading`); what cannot be
+grounded while it is validated (see `reading.ArticleReading`); what cannot be
 found goes back to the model as a re-ask, up to ``max_retries`` times. The
 last attempt is graded leniently: the unfound items are dropped with warnings
 rather than failing the article. Transport faults are retried below, in
@@ -29,10 +29,10 @@ from ..errors import ModelOutputError, ProviderError
 from ..read.article import Article
 from ..schema import SCHEMA_VERSION, Extraction, Meta, Usage
 from .chunking import Chunk, merge, split
-from .grounding import GroundingSession, current_session
+from .grounding import GroundingSession
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
-from .reading import ArticleReading
+from .reading import ArticleReading, current_grounder
 from .transport import CallStats, counting
 
 
@@ -145,27 +145,27 @@ class LLMEngine:
     def _read_one(self, part: tuple[Chunk, Article]) -> _Run:
         chunk, article = part
         session, attempts, stats, kwargs = self._prepare(article)
-        token = current_session.set(session)
+        token = current_grounder.set(session)
         with counting(stats):
             try:
                 self._client.chat.completions.create(**kwargs)
             except Exception as exc:
                 raise self._translate(exc, article, attempts, stats) from exc
             finally:
-                current_session.reset(token)
+                current_grounder.reset(token)
         return _Run(chunk, session, attempts, stats)
 
     async def _aread_one(self, part: tuple[Chunk, Article]) -> _Run:
         chunk, article = part
         session, attempts, stats, kwargs = self._prepare(article)
-        token = current_session.set(session)
+        token = current_grounder.set(session)
         with counting(stats):
             try:
                 await self._aclient.chat.completions.create(**kwargs)
             except Exception as exc:
                 raise self._translate(exc, article, attempts, stats) from exc
             finally:
-                current_session.reset(token)
+                current_grounder.reset(token)
         return _Run(chunk, session, attempts, stats)
 
     # -- shared steps -------------------------------------------------------------------

@@ -10,12 +10,13 @@ goes back to the model as a re-ask; on the last attempt the item is dropped
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from ..nesting import renumber
 from ..read.furniture import Zone, in_junk, junk_zones
 from ..schema import Actor, Claim, ExtractionWarning, Quote, Span
-from .locate import QUOTE_MARKS, ArticleIndex, Match
+from ..text import marks
+from .locate import ArticleIndex, Match
 from .mentions import add_mention, find_mentions, is_pronoun
 from .reading import ArticleReading
 
@@ -47,13 +48,6 @@ class Grounded:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[ExtractionWarning] = field(default_factory=list)
-
-
-#: The session of the extraction running in this context (thread or asyncio task). The
-#: model's answers are validated inside instructor, which passes a validation context
-#: only by also rendering the prompt as a Jinja template; an article holding "{{" or
-#: "{%" must reach the model verbatim, so the session travels this way instead.
-current_session: ContextVar[GroundingSession | None] = ContextVar("grounding", default=None)
 
 
 class GroundingSession:
@@ -101,8 +95,10 @@ def ground_reading(
     dropped_actor_ids = {a.id for a in reading.actors} - actors.keys()
     quotes = _ground_quotes(reading, index, zones, actors, dropped_actor_ids, problems, warnings)
     claims = _ground_claims(reading, index, zones, actors, dropped_actor_ids, problems, warnings)
-    grounded = _renumber(list(actors.values()), quotes, claims)
-    grounded.warnings = warnings
+    numbered_actors, numbered_quotes, numbered_claims = renumber(
+        list(actors.values()), quotes, claims
+    )
+    grounded = Grounded(numbered_actors, numbered_quotes, numbered_claims, warnings)
     return grounded, problems
 
 
@@ -252,7 +248,7 @@ def _ground_quotes(
                 )
             )
         kind = draft.kind
-        if marked and not any(c in QUOTE_MARKS for c in text):
+        if marked and marks.ANY.isdisjoint(text):
             kind = "indirect"
             warnings.append(
                 ExtractionWarning(
@@ -386,46 +382,3 @@ def _ground_claims(
             )
         )
     return claims
-
-
-def _renumber(actors: list[Actor], quotes: list[Quote], claims: list[Claim]) -> Grounded:
-    """Give items stable ids in text order: a1.., q1.., c1.."""
-    actors = sorted(actors, key=lambda a: a.mentions[0].start if a.mentions else 0)
-    new_id = {a.id: f"a{n}" for n, a in enumerate(actors, 1)}
-    actors = [a.model_copy(update={"id": new_id[a.id]}) for a in actors]
-    quotes = [
-        q.model_copy(update={"id": f"q{n}", "speaker": new_id.get(q.speaker or "")})
-        for n, q in enumerate(sorted(quotes, key=lambda q: (q.start, q.end)), 1)
-    ]
-    quotes = link_nested(quotes)
-    claims = [
-        c.model_copy(update={"id": f"c{n}", "claimant": new_id.get(c.claimant or "")})
-        for n, c in enumerate(sorted(claims, key=lambda c: c.evidence.start), 1)
-    ]
-    return Grounded(actors=actors, quotes=quotes, claims=claims)
-
-
-def link_nested(quotes: list[Quote]) -> list[Quote]:
-    """Set ``within`` on each quote that lies inside a longer one of the same speaker.
-
-    One sweep per speaker in text order: the quote reaching furthest so far is the
-    only candidate container, so long articles stay linear.
-    """
-    outer_of: dict[int, str] = {}
-    by_speaker: dict[str | None, list[Quote]] = {}
-    for q in quotes:
-        by_speaker.setdefault(q.speaker, []).append(q)
-    for group in by_speaker.values():
-        reach: Quote | None = None
-        for q in sorted(group, key=lambda q: (q.start, -q.end)):
-            if (
-                reach is not None
-                and q.end <= reach.end
-                and reach.end - reach.start > q.end - q.start
-            ):
-                outer_of[id(q)] = reach.id
-            elif reach is None or q.end > reach.end:
-                reach = q
-    return [
-        q.model_copy(update={"within": outer_of[id(q)]}) if id(q) in outer_of else q for q in quotes
-    ]

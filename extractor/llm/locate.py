@@ -20,9 +20,9 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-DOUBLE_MARKS = frozenset('"“”„‟«»〝〞＂″')
-SINGLE_MARKS = frozenset("'‘’‚‛‹›′`´")
-QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
+from ..text import marks
+from ..text.spans import gap, overlaps
+
 DASHES = frozenset("‐‑‒–—―−")
 SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000")
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -52,10 +52,10 @@ def normalize(text: str, *, drop_marks: bool = False) -> tuple[str, list[int]]:
             out.append(" ")
             index.append(i)
             continue
-        if c in QUOTE_MARKS:
+        if c in marks.ANY:
             if drop_marks:
                 continue
-            out.append('"' if c in DOUBLE_MARKS else "'")
+            out.append('"' if c in marks.FOLDED_DOUBLE else "'")
             index.append(i)
             continue
         if c in DASHES:
@@ -175,13 +175,13 @@ class ArticleIndex:
 
     def _widen_to_marks(self, m: Match) -> Match:
         text, start, end = self.text, m.start, m.end
-        if start > 0 and text[start - 1] in QUOTE_MARKS and text[start] not in QUOTE_MARKS:
+        if start > 0 and text[start - 1] in marks.ANY and text[start] not in marks.ANY:
             start -= 1
-        if text[end - 1] not in QUOTE_MARKS:
+        if text[end - 1] not in marks.ANY:
             probe = end
             while probe < len(text) and text[probe] in _TRAILING_PUNCT:
                 probe += 1
-            if probe < len(text) and text[probe] in QUOTE_MARKS and text[start] in QUOTE_MARKS:
+            if probe < len(text) and text[probe] in marks.ANY and text[start] in marks.ANY:
                 end = probe + 1
         if (start, end) == (m.start, m.end):
             return m
@@ -212,18 +212,6 @@ def _snap_to_words(folded: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    if a[1] <= b[0]:
-        return b[0] - a[1]
-    if b[1] <= a[0]:
-        return a[0] - b[1]
-    return 0
-
-
 def _choose(
     index: ArticleIndex,
     hits: list[Match],
@@ -241,9 +229,9 @@ def _choose(
 
     def rank(m: Match) -> tuple[int, int, int, int, int]:
         span = (m.start, m.end)
-        taken = any(_overlaps(span, other) for other in avoid)
+        taken = any(overlaps(span, other) for other in avoid)
         gaps = [
-            min((_gap(span, a) for a in spots if not _overlaps(span, a)), default=window)
+            min((gap(span, a) for a in spots if not overlaps(span, a)), default=window)
             for spots in anchors
         ]
         close = sum(1 for g in gaps if g < window)

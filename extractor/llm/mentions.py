@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..read.furniture import Zone, in_junk
 from ..schema import Span
+from ..text.spans import keep_longest
 from .locate import ArticleIndex
 
 #: Words that refer to an actor only through context; never searched on their own.
@@ -37,15 +38,6 @@ def find_mentions(index: ArticleIndex, names: Iterable[str], zones: list[Zone]) 
             if in_junk(zones, m.start, m.end) is None:
                 found.append((m.start, m.end))
     return [Span(start=s, end=e, text=index.text[s:e]) for s, e in keep_longest(found)]
-
-
-def keep_longest(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Drop spans overlapping a longer one ("al-Allaq" inside "Saad al-Allaq"); sort by start."""
-    kept: list[tuple[int, int]] = []
-    for span in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
-        if all(span[1] <= k[0] or k[1] <= span[0] for k in kept):
-            kept.append(span)
-    return sorted(kept)
 
 
 def add_mention(mentions: list[Span], span: Span) -> list[Span]:

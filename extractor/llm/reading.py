@@ -1,23 +1,33 @@
 """What the model is asked to fill: the article's reading, with text but no offsets.
 
 The model copies text; the tool finds it. Offsets never come from the model.
-When a `GroundingSession` is active (`grounding.current_session`, or a
-validation context's ``"grounding"``), validating an `ArticleReading` grounds it
-against the article and raises a precise
-`ValueError` for whatever cannot be found, which instructor sends back to the
-model as a re-ask.
+While a grounder is set in `current_grounder` (the LLM engine sets one per
+request), validating an `ArticleReading` grounds it against the article and
+raises a precise `ValueError` for whatever cannot be found, which instructor
+sends back to the model as a re-ask.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextvars import ContextVar
+from typing import Protocol
 
-from pydantic import BaseModel, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from ..schema import ActorType, Attribution, QuoteKind
 
-if TYPE_CHECKING:
-    from .grounding import GroundingSession
+
+class Grounder(Protocol):
+    """Checks a reading against its article; raises ValueError to have it re-asked."""
+
+    def ground(self, reading: ArticleReading) -> object: ...
+
+
+#: The grounder of the extraction running in this context (thread or asyncio task). The
+#: model's answers are validated inside instructor, which passes a validation context
+#: only by also rendering the prompt as a Jinja template; an article holding "{{" or
+#: "{%" must reach the model verbatim, so the grounder travels this way instead.
+current_grounder: ContextVar[Grounder | None] = ContextVar("grounder", default=None)
 
 
 class DraftActor(BaseModel):
@@ -99,11 +109,8 @@ class ArticleReading(BaseModel):
     claims: list[DraftClaim] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _ground_in_article(self, info: ValidationInfo) -> ArticleReading:
-        from .grounding import current_session
-
-        session: GroundingSession | None = (info.context or {}).get("grounding")
-        session = session or current_session.get()
-        if session is not None:
-            session.ground(self)
+    def _ground_in_article(self) -> ArticleReading:
+        grounder = current_grounder.get()
+        if grounder is not None:
+            grounder.ground(self)
         return self

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_left
-from itertools import accumulate
 
-from ..llm.grounding import link_nested
+from ..nesting import link_nested
 from ..read.article import Article
 from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Claim, Extraction, Meta, Quote, Span
+from ..text.spans import SpanSet, overlaps_any
 from .document import Document
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
@@ -85,7 +84,7 @@ class RulesEngine:
         ids = {id(entity): actor.id for entity, actor in actors}
         speakers = [ids.get(id(e)) if e is not None else None for e in found]
         quotes = self._quotes(text, utterances, speakers)
-        quotes = [q for q in quotes if not _overlaps_any(zones, q.start, q.end)]
+        quotes = [q for q in quotes if not overlaps_any(zones, q.start, q.end)]
         claims = self._claims(text, doc, utterances, speakers, quotes, zones)
         return Extraction(
             actors=[actor for _, actor in actors],
@@ -244,13 +243,13 @@ class RulesEngine:
         for u, who in zip(utterances, speakers, strict=True):
             if u.kind != "indirect" or u.nested_in is not None:
                 continue
-            if _overlaps_any(zones, u.start, u.end):
+            if overlaps_any(zones, u.start, u.end):
                 continue
             content = text[u.start : u.end].strip()
             cue = text[u.cue[0] : u.cue[1]] if u.cue else ""
             kind = "belief" if _BELIEF_CUES.match(cue) else "reported"
             found.append((u.start, u.end, content, who, kind, _hedged(content)))
-        spoken = _SpanSet([(q.start, q.end) for q in quotes] + [(f[0], f[1]) for f in found])
+        spoken = SpanSet([(q.start, q.end) for q in quotes] + [(f[0], f[1]) for f in found])
         for sentence in doc.sentences:
             if spoken.overlaps(sentence.start, sentence.end):
                 continue
@@ -275,23 +274,6 @@ class RulesEngine:
             )
             for n, (start, end, body, who, kind, hedged) in enumerate(found, 1)
         ]
-
-
-class _SpanSet:
-    """Sorted spans answering "does anything overlap [start, end)?" in log time."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [a for a, _ in self.spans]
-        self.max_end = list(accumulate((b for _, b in self.spans), max))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end) - 1
-        return i >= 0 and self.max_end[i] > start
-
-
-def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 def _longest_clean_piece(zones: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

@@ -12,12 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.marks import CLOSERS, OPENERS, STRAIGHT
 from .document import Document
-
-OPENERS = frozenset("“„«")
-CLOSERS = frozenset("”»")
-STRAIGHT = '"'
-MARKS = OPENERS | CLOSERS | {STRAIGHT}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +23,6 @@ class Quoted:
     start: int
     end: int
     closed: bool = True
-
-    def inner(self, text: str) -> str:
-        return text[self.start : self.end].strip("".join(MARKS) + " \n")
 
 
 def _opens_here(text: str, i: int, width: int = 1) -> bool:

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from ..text.marks import PAIRED as MARKS
 from .document import Document, Sentence
 from .lexicon import (
     ADVERBS,
@@ -27,7 +28,7 @@ from .lexicon import (
     STANCE_VERBS,
     WEAK_REPORTED_CUES,
 )
-from .quotes import MARKS, Quoted, find_quoted
+from .quotes import Quoted, find_quoted
 
 Span = tuple[int, int]
 
