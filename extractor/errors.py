@@ -13,9 +13,18 @@ class ExtractorError(Exception):
     #: A short machine-readable name, written into batch error records.
     code: str = "extractor_error"
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, source: str | None = None, cli_message: str | None = None
+    ) -> None:
         self.source = source
+        self._cli_message = cli_message
         super().__init__(f"{source}: {message}" if source else message)
+
+    def for_cli(self) -> str:
+        """The message in the command line's words (``--api-key`` rather than ``api_key=``)."""
+        if self._cli_message is None:
+            return str(self)
+        return f"{self.source}: {self._cli_message}" if self.source else self._cli_message
 
 
 class ConfigurationError(ExtractorError):
@@ -31,10 +40,13 @@ class NoModelConfiguredError(ConfigurationError):
 
     def __init__(self) -> None:
         super().__init__(
-            "no model is configured. Pass model='openai/gpt-4o-mini' (or --model), "
-            "set EXTRACTOR_MODEL, or point EXTRACTOR_BASE_URL at an OpenAI-compatible "
-            "server (Ollama, vLLM, llama.cpp, LM Studio) and name its model; "
-            "or use engine='rules' to run offline."
+            "no model is configured. Pass model='openai/gpt-4o-mini', "
+            "set EXTRACTOR_MODEL, or point base_url= (EXTRACTOR_BASE_URL) at an "
+            "OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio) and name its "
+            "model; or use engine='rules' to run offline.",
+            cli_message="no model is configured. Pass --model openai/gpt-4o-mini (or set "
+            "EXTRACTOR_MODEL), or --base-url URL --model NAME for an OpenAI-compatible "
+            "server (Ollama, vLLM, llama.cpp, LM Studio); or --engine rules to run offline.",
         )
 
 

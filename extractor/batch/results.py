@@ -5,24 +5,27 @@ A line is ``{"id", "path", "sha256", "status": "ok" | "error", "extraction" |
 the text the offsets index, so a result can be checked on its own.
 
 Lines are flushed one by one, so a run that is killed loses at most the line
-being written; reading the file back ignores a half-written last line, and a
-rerun skips what is already done.
+being written. `ResultsReader` is the one way the file is read back (resume,
+export and evaluation all use it): a half-written last line is not a line, a
+line that is not a result (not JSON, not an object, no id or status, an
+extraction that does not fit the schema) is skipped and counted with its
+reason, never a crash.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from pydantic import ValidationError
+
+from ..read.article import text_sha256
 from ..schema import Extraction
-
-
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def ok_line(
@@ -31,7 +34,7 @@ def ok_line(
     return {
         "id": item_id,
         "path": path,
-        "sha256": sha256(text),
+        "sha256": text_sha256(text),
         "status": "ok",
         "extraction": extraction.model_dump(mode="json"),
         "meta": meta,
@@ -45,11 +48,101 @@ def error_line(
     return {
         "id": item_id,
         "path": path,
-        "sha256": sha256(text) if text is not None else None,
+        "sha256": text_sha256(text) if text is not None else None,
         "status": "error",
         "error": {"type": getattr(error, "code", type(error).__name__), "message": str(error)},
         "meta": meta,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class ResultLine:
+    """One usable line of a results file."""
+
+    number: int  # 1-based line number in the file
+    record: dict[str, Any]
+    extraction: Extraction | None  # ok lines, when read with models=True
+
+    @property
+    def id(self) -> str:
+        return str(self.record["id"])
+
+    @property
+    def status(self) -> str:
+        return str(self.record["status"])
+
+
+@dataclass(slots=True)
+class ResultsReader:
+    """Iterate the usable lines of a results file; count and explain the rest.
+
+    After (or during) iteration: ``read`` lines were usable, ``skipped`` lists
+    ``(line number, reason)`` for lines that were not, ``torn`` says whether the
+    file ended in a half-written line, and ``good_bytes`` is the length of the
+    file up to its last complete line (where appending may resume).
+    ``models=False`` skips validating extractions (resume needs only ids).
+    """
+
+    path: Path
+    models: bool = True
+    read: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    torn: bool = False
+    good_bytes: int = 0
+
+    def __iter__(self) -> Iterator[ResultLine]:
+        self.read, self.skipped, self.torn, self.good_bytes = 0, [], False, 0
+        with self.path.open("rb") as handle:
+            for number, raw in enumerate(handle, 1):
+                if not raw.endswith(b"\n"):
+                    self.torn = True  # half-written by a run that was killed
+                    break
+                self.good_bytes += len(raw)
+                if not raw.strip():
+                    continue
+                line, reason = self._parse(number, raw)
+                if line is None:
+                    self.skipped.append((number, reason))
+                    continue
+                self.read += 1
+                yield line
+
+    def _parse(self, number: int, raw: bytes) -> tuple[ResultLine | None, str]:
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            return None, "not JSON"
+        if not isinstance(record, dict):
+            return None, f"a JSON {type(record).__name__}, not a result object"
+        if "id" not in record or record.get("status") not in ("ok", "error"):
+            return None, "not a result line (no id, or status neither ok nor error)"
+        extraction = None
+        if record["status"] == "ok":
+            if not isinstance(record.get("extraction"), dict):
+                return None, "an ok line without an extraction"
+            if self.models:
+                try:
+                    extraction = Extraction.model_validate(record["extraction"])
+                except ValidationError as exc:
+                    return (
+                        None,
+                        f"its extraction does not fit the schema ({exc.error_count()} errors)",
+                    )
+        return ResultLine(number, record, extraction), ""
+
+    def describe_skipped(self, limit: int = 3) -> str:
+        """``3 lines skipped (line 1: not JSON; ...)``, or an empty string."""
+        if not self.skipped:
+            return ""
+        shown = "; ".join(f"line {n}: {why}" for n, why in self.skipped[:limit])
+        more = ", ..." if len(self.skipped) > limit else ""
+        count = len(self.skipped)
+        return f"{count} line{'s' if count != 1 else ''} skipped ({shown}{more})"
+
+
+def read_results(path: Path, *, models: bool = True) -> ResultsReader:
+    """The reader of a results file (iterate it for the usable lines)."""
+    return ResultsReader(path, models=models)
 
 
 @dataclass(slots=True)
@@ -64,19 +157,9 @@ def read_previous(path: Path) -> Previous:
     """Statuses by id from an existing results file; a torn last line is not counted."""
     if not path.exists():
         return Previous({}, 0)
-    status: dict[str, str] = {}
-    good = 0
-    with path.open("rb") as handle:
-        for raw in handle:
-            if not raw.endswith(b"\n"):
-                break  # half-written by a run that was killed
-            try:
-                record = json.loads(raw)
-                status[str(record["id"])] = str(record["status"])
-            except (ValueError, KeyError, TypeError):
-                break
-            good += len(raw)
-    return Previous(status, good)
+    reader = read_results(path, models=False)
+    status = {line.id: line.status for line in reader}
+    return Previous(status, reader.good_bytes)
 
 
 class ResultWriter:
@@ -86,8 +169,6 @@ class ResultWriter:
         self.path = path
         self._handle: IO[str]
         if path is None:
-            import sys
-
             self._handle = sys.stdout
             return
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,10 +18,10 @@ from typing import Any
 
 from ..api import Extractor, note_encoding
 from ..errors import ExtractorError
-from ..read.article import Article, load_article
+from ..read.article import Article, load_article, text_sha256
 from .cache import ExtractionCache
 from .inputs import InputError, Item
-from .results import error_line, ok_line, sha256
+from .results import error_line, ok_line
 
 BatchInput = Item | InputError | str | os.PathLike[str]
 
@@ -45,7 +45,7 @@ async def _extract_one(
     if isinstance(item, InputError):
         return error_line(item.id, item.path, None, item.error, meta)
     started = time.perf_counter()
-    key = ExtractionCache.key(engine.identity(), sha256(item.text)) if cache else None
+    key = ExtractionCache.key(engine.identity(), text_sha256(item.text)) if cache else None
     try:
         cached = cache.get(key) if cache and key else None
         if cached is not None:

@@ -20,7 +20,12 @@ class Article:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return text_sha256(self.text)
+
+
+def text_sha256(text: str) -> str:
+    """The hash of a text (its UTF-8 bytes) that results and cache keys record."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _looks_like_path(value: str) -> bool:
