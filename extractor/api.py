@@ -1,62 +1,51 @@
-"""The public entry points: `extract`, `aextract` and the reusable `Extractor`."""
+"""The public entry points: `extract`, `aextract` and the reusable `Extractor`.
+
+One core, two surfaces: the command line and `batch` call these too. The sync
+and async methods share every step but the engine call (`_prepare`, `_finish`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import sys
+import warnings
 from typing import Any, Protocol
 
 from .config import Settings
-from .errors import ConfigurationError, NoModelConfiguredError
+from .engines import Engine, make_engine
+from .errors import OfflineEngineNotice
 from .read.article import Article, load_article
 from .schema import Extraction, ExtractionWarning
 
 ArticleInput = str | os.PathLike[str] | Article
 
-
-class Engine(Protocol):
-    name: str
-
-    def extract(self, article: Article) -> Extraction: ...
-
-    async def aextract(self, article: Article) -> Extraction: ...
-
-    def identity(self) -> dict[str, Any]: ...
+OFFLINE_NOTE = (
+    "no model configured; using the offline rules engine "
+    "(set EXTRACTOR_MODEL or pass --model / model= for an LLM)"
+)
 
 
-_told_offline = False
+class ExtractionStore(Protocol):
+    """Somewhere to keep extractions by key (`batch.cache.ExtractionCache` is one)."""
+
+    def get(self, key: str) -> Extraction | None: ...
+
+    def put(self, key: str, extraction: Extraction) -> None: ...
 
 
-def make_engine(settings: Settings) -> Engine:
-    """The engine the settings ask for: ``llm`` with a model, else the offline rules."""
-    global _told_offline
-    name = settings.engine
-    if name is None:
-        name = "llm" if settings.model else "rules"
-        if name == "rules" and not _told_offline:
-            _told_offline = True
-            print(
-                "extractor: no model configured; using the offline rules engine "
-                "(set EXTRACTOR_MODEL or pass --model for an LLM)",
-                file=sys.stderr,
-            )
-    if name == "llm":
-        if not settings.model:
-            raise NoModelConfiguredError()
-        from .llm.engine import LLMEngine
-
-        return LLMEngine(settings)
-    if name == "rules":
-        from .rules import RulesEngine
-
-        return RulesEngine()
-    raise ConfigurationError(f"unknown engine {name!r}; use 'llm' or 'rules'")
+def cache_key(identity: dict[str, Any], text_sha256: str) -> str:
+    """The key of one article's extraction by one engine configuration."""
+    blob = json.dumps({"identity": identity, "article": text_sha256}, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 class Extractor:
     """A configured extractor. Make one and reuse it: its HTTP client is shared.
 
     Arguments override the ``EXTRACTOR_*`` environment variables (see `config`).
+    ``cache``: a store of earlier extractions, used when the engine is worth
+    caching (a model); a hit makes no request and says so in ``meta.cached``.
     """
 
     def __init__(
@@ -69,6 +58,7 @@ class Extractor:
         mode: str | None = None,
         max_retries: int | None = None,
         settings: Settings | None = None,
+        cache: ExtractionStore | None = None,
         **more: Any,
     ) -> None:
         base = settings or Settings.from_env()
@@ -81,26 +71,61 @@ class Extractor:
             max_retries=max_retries,
             **more,
         )
-        self.engine = make_engine(self.settings)
+        self.engine: Engine = make_engine(self.settings)
+        self.cache = cache if self.engine.cacheable else None
+        #: True when the offline engine was chosen only because no model is configured.
+        self.offline_by_default = self.settings.engine is None and not self.settings.model
 
     def extract(self, article: ArticleInput) -> Extraction:
         """Extract from text or a file path; every span is grounded in the article text."""
-        loaded = load_article(article)
-        return note_encoding(loaded, self.engine.extract(loaded))
+        loaded, key, cached = self._prepare(article)
+        if cached is not None:
+            return self._finish(loaded, cached, None)
+        return self._finish(loaded, self.engine.extract(loaded), key)
 
     async def aextract(self, article: ArticleInput) -> Extraction:
-        loaded = load_article(article)
-        return note_encoding(loaded, await self.engine.aextract(loaded))
+        """The asyncio twin of `extract`."""
+        loaded, key, cached = self._prepare(article)
+        if cached is not None:
+            return self._finish(loaded, cached, None)
+        return self._finish(loaded, await self.engine.aextract(loaded), key)
+
+    def _prepare(self, article: ArticleInput) -> tuple[Article, str | None, Extraction | None]:
+        loaded = load_article(article)  # a missing file fails before any notice
+        if self.offline_by_default:
+            warnings.warn(OFFLINE_NOTE, OfflineEngineNotice, stacklevel=3)
+        if self.cache is None:
+            return loaded, None, None
+        key = cache_key(self.engine.identity(), loaded.sha256)
+        cached = self.cache.get(key)
+        if cached is not None:
+            cached.meta.cached = True
+        return loaded, key, cached
+
+    def _finish(self, article: Article, result: Extraction, key: str | None) -> Extraction:
+        if key is not None and self.cache is not None:
+            self.cache.put(key, result)
+        return note_reading(article, result).attach_text(article.text)
 
 
-def note_encoding(article: Article, result: Extraction) -> Extraction:
-    """Say so in the warnings when the file was not UTF-8 and had to be decoded otherwise."""
+def note_reading(article: Article, result: Extraction) -> Extraction:
+    """Say in the warnings how the text was read when that changes what offsets index:
+    a file that was not UTF-8, an HTML page reduced to its main text."""
+    where = article.source or "the article"
     if article.encoding != "utf-8":
         result.warnings.append(
             ExtractionWarning(
                 code="decoded_as",
-                message=f"{article.source or 'the article'} is not UTF-8; it was read as "
+                message=f"{where} is not UTF-8; it was read as "
                 f"{article.encoding} (offsets index the decoded text)",
+            )
+        )
+    if article.format == "html":
+        result.warnings.append(
+            ExtractionWarning(
+                code="html_main_text",
+                message=f"{where} is HTML; its main text was extracted ({len(article.text)} "
+                "characters) and offsets index that text",
             )
         )
     return result

@@ -94,3 +94,13 @@ class ModelOutputError(ExtractorError):
     def __init__(self, message: str, *, source: str | None = None, attempts: int = 0) -> None:
         self.attempts = attempts
         super().__init__(message, source=source)
+
+
+class ResultsFileError(ExtractorError):
+    """A results file (from `extractor run`) cannot be used: missing, or no usable line."""
+
+    code = "results_file_error"
+
+
+class OfflineEngineNotice(UserWarning):
+    """Said once when the offline engine runs only because no model is configured."""

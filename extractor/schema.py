@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0"
 
@@ -108,6 +108,10 @@ class Meta(_Model):
     requests: int = Field(default=0, description="HTTP requests sent, transport retries included.")
     attempts: int = Field(default=0, description="Model answers asked for, re-asks included.")
     chunks: int = Field(default=1, description="Pieces a long article was read in.")
+    cached: bool = Field(
+        default=False,
+        description="Served from the disk cache; usage and requests are those of the first run.",
+    )
     elapsed_s: float = 0.0
 
 
@@ -119,6 +123,17 @@ class Extraction(_Model):
     claims: list[Claim] = Field(default_factory=list)
     warnings: list[ExtractionWarning] = Field(default_factory=list)
     meta: Meta
+    _text: str | None = PrivateAttr(default=None)
+
+    def attach_text(self, text: str) -> Extraction:
+        """Keep the article's text with the result (not serialised) for display; returns self."""
+        self._text = text
+        return self
+
+    @property
+    def article_text(self) -> str | None:
+        """The text the offsets index, when the result was made or read with it."""
+        return self._text
 
     def spans(self) -> Iterator[Span]:
         """Every span in the result, quotes included (as spans of their own)."""

@@ -166,6 +166,8 @@ def test_cached_rerun_makes_no_model_call(endpoint, tmp_path):
     cache.close()
     assert first[0]["meta"]["requests"] == 1 and not first[0]["meta"]["cached"]
     assert second[0]["meta"]["requests"] == 0 and second[0]["meta"]["cached"]
+    assert second[0]["extraction"]["meta"].pop("cached") is True
+    assert first[0]["extraction"]["meta"].pop("cached") is False
     assert first[0]["extraction"] == second[0]["extraction"]
 
 

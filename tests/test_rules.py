@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import Article, extract
+from extractor.errors import OfflineEngineNotice
 from extractor.rules import RulesEngine
 
 from .conftest import ROOT, SEED
@@ -35,9 +36,15 @@ def test_seed_all_seven_quoted_spans_right_speakers_no_junk():
     assert {"al-Allaq", "Lt. Gen. Saad al-Allaq"} <= set(allaq.aliases)
 
 
-def test_extract_defaults_to_rules_without_a_model(capsys):
-    result = extract(SEED)
+def test_extract_defaults_to_rules_without_a_model():
+    with pytest.warns(OfflineEngineNotice, match="no model configured"):
+        result = extract(SEED)
     assert result.meta.engine == "rules"
+
+
+def test_the_offline_notice_is_not_given_when_the_engine_is_named(recwarn):
+    extract(SEED, engine="rules")
+    assert not [w for w in recwarn if issubclass(w.category, OfflineEngineNotice)]
 
 
 @pytest.mark.parametrize(

@@ -1,17 +1,14 @@
 """A disk cache of extractions (diskcache), so an unchanged rerun makes no model call.
 
-The key covers everything that changes an answer: engine, model and server,
-mode, prompt version, schema version, the parameters that shape the request,
-and the article's hash.
+The key (`api.cache_key`) covers everything that changes an answer: engine,
+model and server, mode, prompt version, schema version, the parameters that
+shape the request, and the article's hash.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
-from typing import Any
 
 from ..schema import Extraction
 
@@ -32,11 +29,6 @@ class ExtractionCache:
 
         self.folder = folder or default_cache_dir()
         self._store = diskcache.Cache(str(self.folder))
-
-    @staticmethod
-    def key(identity: dict[str, Any], text_sha256: str) -> str:
-        blob = json.dumps({"identity": identity, "article": text_sha256}, sort_keys=True)
-        return hashlib.sha256(blob.encode()).hexdigest()
 
     def get(self, key: str) -> Extraction | None:
         raw = self._store.get(key)

@@ -3,7 +3,7 @@
 Each input becomes an `Item` (an id, where it came from, and the text every
 offset refers to) or an `InputError` naming the input and the reason; nothing
 is skipped silently. HTML pages are reduced to their main text with
-trafilatura, and that text is what is extracted from and kept.
+trafilatura (`read.html`), and that text is what is extracted from and kept.
 """
 
 from __future__ import annotations
@@ -17,21 +17,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ArticleError, ExtractorError
-from ..read.article import check_text, read_text_file_with_encoding
+from ..read.article import Article, check_text, read_article_file, read_text_file_with_encoding
+from ..read.html import HTML_SUFFIXES
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """One article of a batch: its id in the results file, where it came from, its text."""
+
     id: str
     path: str
-    text: str
-    kind: str = "text"  # text | html | json
-    encoding: str = "utf-8"  # how the file's bytes were decoded
+    article: Article
+
+    @property
+    def text(self) -> str:
+        return self.article.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,22 +136,19 @@ def _wanted(rel: str, options: InputOptions) -> bool:
 
 
 def read_file(path: Path, rel: str, options: InputOptions) -> Iterator[Item | InputError]:
-    suffix = path.suffix.lower()
     try:
-        raw, encoding = read_text_file_with_encoding(path)
+        if path.suffix.lower() in JSON_SUFFIXES:
+            raw, _ = read_text_file_with_encoding(path)
+        else:
+            article = read_article_file(path)
+            check_text(article.text, str(path))
     except ExtractorError as exc:
         yield InputError(rel, str(path), exc)
         return
-    if suffix in JSON_SUFFIXES:
+    if path.suffix.lower() in JSON_SUFFIXES:
         yield from _read_json(raw, rel, str(path), options)
         return
-    try:
-        text = html_to_text(raw, str(path)) if suffix in HTML_SUFFIXES else raw
-        check_text(text, str(path))
-    except ExtractorError as exc:
-        yield InputError(rel, str(path), exc)
-        return
-    yield Item(rel, str(path), text, "html" if suffix in HTML_SUFFIXES else "text", encoding)
+    yield Item(rel, str(path), article)
 
 
 def _read_stream(raw: str, name: str, options: InputOptions) -> Iterator[Item | InputError]:
@@ -160,7 +161,7 @@ def _read_stream(raw: str, name: str, options: InputOptions) -> Iterator[Item | 
     except ExtractorError as exc:
         yield InputError(name, name, exc)
         return
-    yield Item(name, name, raw)
+    yield Item(name, name, Article(raw, source=name))
 
 
 def _read_json(raw: str, rel: str, path: str, options: InputOptions) -> Iterator[Item | InputError]:
@@ -205,19 +206,7 @@ def _read_json(raw: str, rel: str, path: str, options: InputOptions) -> Iterator
         except ExtractorError as exc:
             yield InputError(item_id, path, exc)
             continue
-        yield Item(item_id, path, text, "json")
-
-
-def html_to_text(html: str, source: str) -> str:
-    """The main text of an HTML page (navigation, ads and footers dropped)."""
-    import trafilatura
-
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=False, favor_recall=True
-    )
-    if not text or not text.strip():
-        raise ArticleError("the HTML page holds no article text", source=source)
-    return text
+        yield Item(item_id, path, Article(text, source=path))
 
 
 def count_inputs(paths: Iterable[str], options: InputOptions | None = None) -> int:

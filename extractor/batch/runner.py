@@ -1,4 +1,4 @@
-"""Extract many articles concurrently: `aextract_many`, `extract_many`.
+"""Extract many articles concurrently: `plan_run`, `aextract_many`, `extract_many`.
 
 Work is bounded: at most ``concurrency`` articles are in flight and only those
 are held in memory, so a folder of 10,000 articles needs no more memory than a
@@ -14,16 +14,77 @@ import queue
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from ..api import Extractor, note_encoding
+from ..api import ExtractionStore, Extractor
 from ..errors import ExtractorError
-from ..read.article import Article, load_article, text_sha256
-from .cache import ExtractionCache
-from .inputs import InputError, Item
-from .results import error_line, ok_line
+from ..read.article import load_article
+from .inputs import InputError, InputOptions, Item, count_inputs, iter_inputs
+from .results import Previous, error_line, ok_line, read_previous
 
 BatchInput = Item | InputError | str | os.PathLike[str]
+
+
+@dataclass(slots=True)
+class RunPlan:
+    """What a run over some inputs has left to do, given what its results file holds.
+
+    ``items`` yields the inputs still to do, in order (at most ``limit``);
+    ``skipped`` counts, as ``items`` is consumed, the inputs done by an earlier
+    run; ``total`` estimates how many ``items`` will yield (for a progress bar).
+    """
+
+    items: Iterator[Item | InputError]
+    total: int
+    previous: Previous
+    skipped: int = 0
+    retry_failed: bool = False
+    limit: int | None = None
+
+
+def plan_run(
+    paths: Iterable[str],
+    options: InputOptions | None = None,
+    *,
+    output: Path | None = None,
+    retry_failed: bool = False,
+    limit: int | None = None,
+) -> RunPlan:
+    """Resume and counting for a run: skip what ``output`` already holds.
+
+    An input whose earlier line is ``ok`` is skipped; one whose line is an
+    ``error`` is skipped too unless ``retry_failed``. The results file itself is
+    never read as an input, even inside an input folder.
+    """
+    paths = list(paths)
+    options = options or InputOptions()
+    if output is not None:
+        options.skip.add(output.resolve())
+    previous = read_previous(output) if output is not None else Previous({}, 0)
+    done_before = sum(
+        1 for s in previous.status.values() if s == "ok" or (s == "error" and not retry_failed)
+    )
+    total = max(0, count_inputs(paths, options) - done_before)
+    if limit is not None:
+        total = min(total, limit)
+    plan = RunPlan(iter(()), total, previous, retry_failed=retry_failed, limit=limit)
+    plan.items = _todo(plan, iter_inputs(paths, options))
+    return plan
+
+
+def _todo(plan: RunPlan, inputs: Iterator[Item | InputError]) -> Iterator[Item | InputError]:
+    taken = 0
+    for item in inputs:
+        status = plan.previous.status.get(item.id)
+        if status == "ok" or (status == "error" and not plan.retry_failed):
+            plan.skipped += 1
+            continue
+        if plan.limit is not None and taken >= plan.limit:
+            return
+        taken += 1
+        yield item
 
 
 def _as_item(n: int, value: BatchInput) -> Item | InputError:
@@ -33,45 +94,31 @@ def _as_item(n: int, value: BatchInput) -> Item | InputError:
         article = load_article(value)
     except ExtractorError as exc:
         return InputError(str(value), str(value), exc)
-    item_id = article.source or f"item-{n}"
-    return Item(item_id, article.source or "", article.text, encoding=article.encoding)
+    return Item(article.source or f"item-{n}", article.source or "", article)
 
 
-async def _extract_one(
-    extractor: Extractor, item: Item | InputError, cache: ExtractionCache | None
-) -> dict[str, Any]:
-    engine = extractor.engine
-    meta: dict[str, Any] = {"engine": engine.name}
+async def _extract_one(extractor: Extractor, item: Item | InputError) -> dict[str, Any]:
+    meta: dict[str, Any] = {"engine": extractor.engine.name}
     if isinstance(item, InputError):
         return error_line(item.id, item.path, None, item.error, meta)
     started = time.perf_counter()
-    key = ExtractionCache.key(engine.identity(), text_sha256(item.text)) if cache else None
     try:
-        cached = cache.get(key) if cache and key else None
-        if cached is not None:
-            extraction = cached
-        else:
-            extraction = await engine.aextract(
-                Article(item.text, source=item.path, encoding=item.encoding)
-            )
-            if cache and key:
-                cache.put(key, extraction)
-    except ExtractorError as exc:
-        meta["elapsed_s"] = round(time.perf_counter() - started, 3)
-        return error_line(item.id, item.path, item.text, exc, meta)
+        extraction = await extractor.aextract(item.article)
     except Exception as exc:  # a bug must not lose the article or stop the batch
         meta["elapsed_s"] = round(time.perf_counter() - started, 3)
+        requests = getattr(exc, "requests", None)
+        if requests is not None:
+            meta["requests"] = requests
         return error_line(item.id, item.path, item.text, exc, meta)
-    extraction = note_encoding(Article(item.text, item.path, item.encoding), extraction)
     m = extraction.meta
     meta.update(
-        encoding=item.encoding,
+        encoding=item.article.encoding,
         model=m.model,
         prompt_version=m.prompt_version,
         usage=m.usage.model_dump(),
-        requests=0 if cached is not None else m.requests,
-        attempts=0 if cached is not None else m.attempts,
-        cached=cached is not None,
+        requests=0 if m.cached else m.requests,
+        attempts=0 if m.cached else m.attempts,
+        cached=m.cached,
         elapsed_s=round(time.perf_counter() - started, 3),
     )
     return ok_line(item.id, item.path, item.text, extraction, meta)
@@ -82,11 +129,18 @@ async def aextract_many(
     *,
     concurrency: int = 8,
     extractor: Extractor | None = None,
-    cache: ExtractionCache | None = None,
+    cache: ExtractionStore | None = None,
     **options: Any,
 ) -> AsyncIterator[dict[str, Any]]:
-    """Yield one result line per input as each finishes (not in input order)."""
+    """Yield one result line per input as each finishes (not in input order).
+
+    ``items``: `Item`/`InputError` records (see `plan_run`), paths or texts.
+    ``extractor``, or the `Extractor` options (``model=``, ``engine=`` ...) to make one;
+    ``cache``: a store of extractions (used for engines worth caching).
+    """
     extractor = extractor or Extractor(**options)
+    if cache is not None and extractor.engine.cacheable:
+        extractor.cache = cache
     in_flight: set[asyncio.Task[dict[str, Any]]] = set()
     for n, value in enumerate(items, 1):
         if len(in_flight) >= max(1, concurrency):
@@ -94,7 +148,7 @@ async def aextract_many(
             for task in done:
                 yield task.result()
         item = _as_item(n, value)
-        in_flight.add(asyncio.ensure_future(_extract_one(extractor, item, cache)))
+        in_flight.add(asyncio.ensure_future(_extract_one(extractor, item)))
     while in_flight:
         done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
         for task in done:

@@ -66,6 +66,8 @@ class GoldArticle:
 def load_gold(path: str | Path) -> list[GoldArticle]:
     """Every annotated article under ``path`` (a brat folder, a folder of gold JSON, a file)."""
     path = Path(path)
+    if not path.exists():
+        raise ArticleError("no such file or folder", source=str(path))
     if path.is_file():
         return [read_gold_json(path)]
     if (path / "text").is_dir() and (path / "attributions").is_dir():

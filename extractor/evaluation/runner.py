@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ArticleError
+from ..batch.results import read_results
+from ..errors import ResultsFileError
 from ..read.article import Article
 from ..schema import Extraction
 from .gold import GoldArticle
@@ -19,26 +21,29 @@ def run_engine(
 
 
 def read_predictions(path: Path, golds: list[GoldArticle]) -> list[tuple[GoldArticle, Extraction]]:
-    """Pair gold articles with lines of a JSONL file: ``{"id": ..., "extraction": {...}}``.
+    """Pair gold articles with the ok lines of a results file (`extractor run`'s JSONL).
 
     A line's ``id`` (or ``path``) matches a gold article by name, file name or path.
-    A gold article with no line scores as an empty extraction.
+    A gold article with no line scores as an empty extraction. Lines that are no
+    result are skipped and counted (a warning says how many); a file with no usable
+    line is a `ResultsFileError`.
     """
+    if not path.is_file():
+        raise ResultsFileError("no such results file", source=str(path))
+    reader = read_results(path)
     by_key: dict[str, Extraction] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
+    for line in reader:
+        if line.extraction is None:
             continue
-        try:
-            record = json.loads(line)
-        except ValueError:
-            raise ArticleError(f"line {number} is not JSON", source=str(path)) from None
-        if record.get("status", "ok") != "ok" or "extraction" not in record:
-            continue
-        extraction = Extraction.model_validate(record["extraction"])
-        for key in (record.get("id"), record.get("path")):
+        for key in (line.record.get("id"), line.record.get("path")):
             if key:
-                by_key[str(key)] = extraction
-                by_key[Path(str(key)).stem] = extraction
+                by_key[str(key)] = line.extraction
+                by_key[Path(str(key)).stem] = line.extraction
+    if reader.read == 0:
+        detail = reader.describe_skipped() or "it is empty"
+        raise ResultsFileError(f"holds no result lines: {detail}", source=str(path))
+    if reader.skipped:
+        warnings.warn(f"{path}: {reader.describe_skipped()}", stacklevel=2)
     empty = Extraction.model_validate({"meta": {"engine": "none"}})
     return [(g, by_key.get(g.name) or by_key.get(str(g.path)) or empty) for g in golds]
 

@@ -197,23 +197,4 @@ def _score_actors(gold: GoldArticle, result: Extraction, report: Report) -> None
             report.quoted_actor_recall.right += int(j in matched_gold)
 
 
-def report_rows(report: Report) -> list[tuple[str, ...]]:
-    """Rows for a printed table: subset, threshold, P, R, F1, speaker acc, end-to-end F1."""
-    rows = []
-    for (subset, t), prf in report.quotes.items():
-        rows.append(
-            (
-                subset,
-                f"{t:.1f}",
-                f"{prf.precision:.3f}",
-                f"{prf.recall:.3f}",
-                f"{prf.f1:.3f}",
-                f"{report.speaker[(subset, t)].value:.3f}",
-                f"{report.end_to_end[(subset, t)].f1:.3f}",
-                f"{prf.tp}/{prf.predicted}/{prf.gold}",
-            )
-        )
-    return rows
-
-
-__all__ = ["PRF", "Accuracy", "Report", "report_rows", "score"]
+__all__ = ["PRF", "Accuracy", "Report", "score"]

@@ -90,6 +90,7 @@ class LLMEngine:
     """Extract with a model through instructor. Clients are made once and reused."""
 
     name = "llm"
+    cacheable = True  # answers cost time and money: worth keeping on disk
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

@@ -1,4 +1,4 @@
-"""Read an article: from a path or from text, with clear errors for unusable input."""
+"""Read an article from a path (text or HTML) or from text; clear errors for unusable input."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..errors import ArticleNotFoundError, EmptyArticleError, NotTextError
+from .html import HTML_SUFFIXES, html_to_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +19,7 @@ class Article:
     text: str
     source: str | None = None  # the path it was read from, if any
     encoding: str = "utf-8"  # how the file's bytes were decoded
+    format: Literal["text", "html"] = "text"  # html: the page's main text was extracted
 
     @property
     def sha256(self) -> str:
@@ -36,21 +39,29 @@ def load_article(article: str | os.PathLike[str] | Article) -> Article:
     """Accept an `Article`, a path (``Path`` or a ``str`` naming an existing file), or text.
 
     A file is decoded as UTF-8 (a byte-order mark is dropped) with no newline
-    translation, so offsets index the file's text exactly.
+    translation, so offsets index the file's text exactly; an ``.html``/``.htm``
+    file is reduced to its main text, which offsets then index.
     """
     if isinstance(article, Article):
         result = article
     elif isinstance(article, os.PathLike) or (
         isinstance(article, str) and _looks_like_path(article)
     ):
-        text, encoding = read_text_file_with_encoding(Path(article))
-        result = Article(text, source=str(article), encoding=encoding)
+        result = read_article_file(Path(article))
     elif isinstance(article, str):
         result = Article(article)
     else:
         raise TypeError(f"article must be text, a path or an Article, not {type(article).__name__}")
     check_text(result.text, result.source)
     return result
+
+
+def read_article_file(path: Path) -> Article:
+    """One article file: text as it is, HTML reduced to its main text."""
+    text, encoding = read_text_file_with_encoding(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return Article(html_to_text(text, str(path)), str(path), encoding, "html")
+    return Article(text, str(path), encoding)
 
 
 def read_text_file(path: Path) -> str:

@@ -7,6 +7,7 @@ actors -> attribute each utterance to an actor -> claims -> the same
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 
@@ -67,6 +68,8 @@ class RulesEngine:
     """Extract actors, quotes and claims with deterministic rules (``engine="rules"``)."""
 
     name = "rules"
+    cacheable = False  # faster to run again than to read back from disk
+    backend = None  # asks no model
 
     def extract(self, article: Article) -> Extraction:
         started = time.perf_counter()
@@ -98,7 +101,8 @@ class RulesEngine:
         )
 
     async def aextract(self, article: Article) -> Extraction:
-        return self.extract(article)
+        """Runs in a worker thread, so an event loop serving other work is not held up."""
+        return await asyncio.to_thread(self.extract, article)
 
     def identity(self) -> dict[str, str]:
         return {"engine": self.name, "version": ENGINE_VERSION, "schema": SCHEMA_VERSION}

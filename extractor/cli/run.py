@@ -1,0 +1,67 @@
+"""``extractor run PATH...``: every article into one resumable JSON-lines file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..api import Extractor
+from ..batch.cache import ExtractionCache
+from ..batch.inputs import InputOptions
+from ..batch.progress import RunProgress, summary_table
+from ..batch.results import ResultWriter
+from ..batch.runner import extract_many, plan_run
+from .options import errors_exit, stderr, with_model_options
+
+
+@with_model_options
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for stdin.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Results JSONL (appended, resumable); default stdout."),
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob on relative paths to keep.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Glob on relative paths to skip.")
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="Text field of JSON records.")] = "text",
+    id_field: Annotated[str, typer.Option(help="Id field of JSON records.")] = "id",
+    concurrency: Annotated[int, typer.Option(min=1, help="Articles in flight at once.")] = 8,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the cache.")
+    ] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="[env: EXTRACTOR_CACHE_DIR]")] = None,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Redo inputs whose earlier line is an error.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
+    *,
+    engine_options: dict[str, Any],
+) -> None:
+    """Extract every article under PATH... into JSON lines, one per input."""
+    with errors_exit():
+        extractor = Extractor(**engine_options)
+    options = InputOptions(include or [], exclude or [], text_field, id_field)
+    plan = plan_run(paths, options, output=output, retry_failed=retry_failed, limit=limit)
+    if extractor.engine.cacheable and not no_cache:
+        extractor.cache = ExtractionCache(cache_dir)
+    writer = ResultWriter(output, plan.previous)
+    progress = RunProgress(stderr, plan.total, extractor.engine.backend)
+    try:
+        with progress:
+            for line in extract_many(plan.items, concurrency=concurrency, extractor=extractor):
+                writer.write(line)
+                progress.add(line)
+    finally:
+        writer.close()
+        if isinstance(extractor.cache, ExtractionCache):
+            extractor.cache.close()
+    progress.skipped = plan.skipped
+    stderr.print(summary_table(progress))
+    if progress.failed:
+        raise typer.Exit(1)
