@@ -1,4 +1,9 @@
-"""The offline rules engine (``engine="rules"``)."""
+"""The offline rules engine (``engine="rules"``): deterministic, no network, no model.
+
+document (paragraphs, sentences, words) -> quotes (quoted passages) -> speech
+(utterances: `direct`, `reported`, `layout`, over the shared `clauses`) ->
+names (actors) -> engine (attribution) -> claims. `lexicon` holds the word lists.
+"""
 
 from .engine import RulesEngine
 

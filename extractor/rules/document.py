@@ -7,12 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-# Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep rev st jr sr "
-    "inc corp co ltd no vs etc jan feb mar apr aug sept sep oct nov dec u.s u.k u.n "
-    "d.c a.m p.m ft mt pres supt det insp atty e.g i.e".split()
-)
+from .lexicon import ABBREVIATIONS
+
 _SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)[.?!…]*[\"”’')\]]*$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")

@@ -1,8 +1,9 @@
 """The offline engine: deterministic rules, no network, no model.
 
-Read (page furniture blanked out, offsets kept) -> find utterances -> collect
-actors -> attribute each utterance to an actor -> claims -> the same
-`Extraction` the LLM engine returns, under the same span invariant.
+Read (page furniture blanked out, offsets kept) -> find utterances (`speech`)
+-> collect actors (`names`) -> attribute each utterance to an actor -> claims
+(`claims`) -> the same `Extraction` the LLM engine returns, under the same span
+invariant.
 """
 
 from __future__ import annotations
@@ -14,34 +15,14 @@ import time
 from ..nesting import link_nested
 from ..read.article import Article
 from ..read.furniture import junk_zones
-from ..schema import SCHEMA_VERSION, Actor, Claim, Extraction, Meta, Quote, Span
-from ..text.spans import SpanSet, overlaps_any
+from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
+from ..text.spans import overlaps_any
+from .claims import find_claims, span
 from .document import Document
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
 
 ENGINE_VERSION = "rules-1"
-_BELIEF_CUES = re.compile(r"^(?:consider|believe|think|thought|feel|felt|fear|hope|expect)", re.I)
-_HEDGES = frozenset(
-    "may might could alleged allegedly reportedly possibly likely appear appears seem seems "
-    "suspected about around nearly roughly estimated".split()
-)
-_EVENTS = frozenset(
-    "killed died withdrew withdraw withdrawn approved signed arrested elected won lost "
-    "launched announced attacked invaded resigned fired appointed passed voted rose fell".split()
-)
-_LOWER_WORD = re.compile(r"[a-z]+")
-
-
-def _hedged(text: str) -> bool:
-    return not _HEDGES.isdisjoint(_LOWER_WORD.findall(text.lower()))
-
-
-def _checkable(text: str) -> bool:
-    """A number or an event verb: something a fact-checker can look up."""
-    return any(c.isdigit() for c in text) or not _EVENTS.isdisjoint(
-        _LOWER_WORD.findall(text.lower())
-    )
 
 
 def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
@@ -58,10 +39,6 @@ def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
-
-
-def _span(text: str, a: int, b: int) -> Span:
-    return Span(start=a, end=b, text=text[a:b])
 
 
 class RulesEngine:
@@ -88,7 +65,7 @@ class RulesEngine:
         speakers = [ids.get(id(e)) if e is not None else None for e in found]
         quotes = self._quotes(text, utterances, speakers)
         quotes = [q for q in quotes if not overlaps_any(zones, q.start, q.end)]
-        claims = self._claims(text, doc, utterances, speakers, quotes, zones)
+        claims = find_claims(text, doc, utterances, speakers, quotes, zones)
         return Extraction(
             actors=[actor for _, actor in actors],
             quotes=link_nested(quotes),
@@ -205,10 +182,10 @@ class RulesEngine:
                     end=u.end,
                     kind=u.kind,  # type: ignore[arg-type]
                     speaker=who,
-                    speaker_mention=_span(text, *u.source) if u.source else None,
+                    speaker_mention=span(text, *u.source) if u.source else None,
                     cue=text[u.cue[0] : u.cue[1]] if u.cue else None,
-                    cue_span=_span(text, *u.cue) if u.cue else None,
-                    parts=[_span(text, a, b) for a, b in u.parts],
+                    cue_span=span(text, *u.cue) if u.cue else None,
+                    parts=[span(text, a, b) for a, b in u.parts],
                 )
             )
         return quotes
@@ -228,74 +205,8 @@ class RulesEngine:
                         type=e.type,  # type: ignore[arg-type]
                         title=e.title,
                         aliases=[a for a in e.aliases if a != e.name],
-                        mentions=[_span(text, a, b) for a, b in mentions],
+                        mentions=[span(text, a, b) for a, b in mentions],
                     ),
                 )
             )
         return out
-
-    def _claims(
-        self,
-        text: str,
-        doc: Document,
-        utterances: list[Utterance],
-        speakers: list[str | None],
-        quotes: list[Quote],
-        zones: list[tuple[int, int]],
-    ) -> list[Claim]:
-        found: list[tuple[int, int, str, str | None, str, bool]] = []
-        for u, who in zip(utterances, speakers, strict=True):
-            if u.kind != "indirect" or u.nested_in is not None:
-                continue
-            if overlaps_any(zones, u.start, u.end):
-                continue
-            content = text[u.start : u.end].strip()
-            cue = text[u.cue[0] : u.cue[1]] if u.cue else ""
-            kind = "belief" if _BELIEF_CUES.match(cue) else "reported"
-            found.append((u.start, u.end, content, who, kind, _hedged(content)))
-        spoken = SpanSet([(q.start, q.end) for q in quotes] + [(f[0], f[1]) for f in found])
-        for sentence in doc.sentences:
-            if spoken.overlaps(sentence.start, sentence.end):
-                continue
-            start, end = _longest_clean_piece(zones, sentence.start, sentence.end)
-            while end > start and text[end - 1] in " .\n":
-                end -= 1
-            while start < end and text[start].isspace():
-                start += 1
-            body = text[start:end]
-            if len(body.split()) < 6 or not _checkable(body):
-                continue
-            found.append((start, end, body, None, "asserted", _hedged(body)))
-        found.sort(key=lambda f: f[0])
-        return [
-            Claim(
-                id=f"c{n}",
-                statement=_statement(body),
-                claimant=who,
-                evidence=_span(text, start, end),
-                attribution=kind,  # type: ignore[arg-type]
-                hedged=hedged,
-            )
-            for n, (start, end, body, who, kind, hedged) in enumerate(found, 1)
-        ]
-
-
-def _longest_clean_piece(zones: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The longest stretch of ``[start, end)`` outside the junk zones."""
-    pieces, cursor = [], start
-    for a, b in sorted(zones):
-        if b <= start or a >= end:
-            continue
-        pieces.append((cursor, max(cursor, a)))
-        cursor = max(cursor, b)
-    pieces.append((cursor, end))
-    return max(pieces, key=lambda p: p[1] - p[0])
-
-
-def _statement(content: str) -> str:
-    """A readable, self-contained form of a clause: 'that' dropped, capitalised, stopped."""
-    body = re.sub(r"^that\s+", "", " ".join(content.split()))
-    body = body.rstrip(" ,;:")
-    if body and body[0].islower():
-        body = body[0].upper() + body[1:]
-    return body if body.endswith((".", "?", "!", "”", '"')) else body + "."

@@ -1,4 +1,6 @@
-"""Word lists for the rules engine: speech cues, titles, organisation words, countries."""
+"""Word lists for the rules engine: speech cues, titles, abbreviations, organisation words,
+countries, and the small words the speech patterns test. Patterns live with the code
+that uses them; the words they are built from live here."""
 
 from __future__ import annotations
 
@@ -68,6 +70,24 @@ TITLES = frozenset(
 )
 
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+
+# Titles written abbreviated with a full stop ("Sen. Kelly Ayotte", "Lt. Gen. Saad al-Allaq"):
+# the stop ends no sentence and no name.
+ABBREVIATED_TITLES = (
+    "Lt Gen Col Maj Capt Sgt Adm Sen Rep Gov Mr Mrs Ms Dr St Jr Sr Prof Rev Pres".split()
+)
+
+
+def abbreviated_titles_pattern(titles: tuple[str, ...] | list[str] = ABBREVIATED_TITLES) -> str:
+    """A regular expression matching one abbreviated title with its full stop."""
+    return "(?:" + "|".join(titles) + r")\."
+
+
+# Abbreviations after which a full stop does not end a sentence (lower case, no final stop).
+ABBREVIATIONS = frozenset(t.lower() for t in ABBREVIATED_TITLES) | frozenset(
+    "cmdr inc corp co ltd no vs etc jan feb mar apr aug sept sep oct nov dec u.s u.k u.n "
+    "d.c a.m p.m ft mt supt det insp atty e.g i.e".split()
+)
 
 ORG_WORDS = frozenset(
     """party department ministry agency committee council commission university college
@@ -168,4 +188,95 @@ STANCE_VERBS = frozenset(
 BELIEF_ADJECTIVES = frozenset(
     "afraid worried concerned confident convinced sure certain hopeful skeptical aware "
     "optimistic pessimistic adamant unconvinced fearful".split()
+)
+
+
+# -- words the speech patterns test (rules/clauses, direct, reported) -----------------
+
+CLAUSE_BREAKS = frozenset(
+    "and but that which who whom because although though while when "
+    "after before since as if so or nor than where whereas".split()
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Past forms that are more often adjectives ("nine alleged members"): a cue only
+# when "that", a colon or a quotation follows.
+AMBIGUOUS_PARTICIPLES = frozenset(
+    "alleged estimated expected reported feared considered found called noted stated "
+    "concerned promised".split()
+)
+NOT_VERBS = frozenset("was has is as this its his thus us yes less unless ness plus".split())
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night week weekend month year earlier later recently "
+    "asked".split()
+)
+PREPOSITIONS = frozenset(
+    "in on at with for after before during from into over under about to by as asked "
+    "speaking writing".split()
+)
+SOURCE_WORDS = frozenset("he she they i we it who which that officials".split())
+NOUN_ENDINGS = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "man",
+    "woman",
+    "men",
+    "people",
+    "official",
+    "officials",
+    "ment",
+    "tion",
+    "ary",
+    "ant",
+    "ent",
+    "ess",
+    "ity",
+    "ists",
+    "ers",
+    "ors",
+)
+SOURCE_NOUNS = frozenset(
+    "aide aides source sources expert experts critics group police "
+    "poll survey study report data analysis statement letter memo ad".split()
+)
+NOUNISH_CUES = frozenset(
+    "show shows report reports claims claim states notes note calls call points point "
+    "hopes hope fears fear tweet tweets estimates estimate promise promises concerns "
+    "charge charges question questions signal signals demand demands".split()
+)
+THAT_ONLY_CUES = frozenset("state states lay".split())
+EVIDENTIAL_CUES = frozenset("show shows showed find finds found".split())
+DETERMINERS = frozenset(
+    "a an the one his her their its this that these those my our your some any no every "
+    "each in of on for with by from another first last".split()
+)
+PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
+REPORTING_TRIGGERS = CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | {"according"}
+
+LOCATIVES = frozenset("in at near across outside throughout inside into".split())
+
+PLACE_WORDS = frozenset(
+    "City County Province State Street Avenue River Island Islands Mountains Valley Beach "
+    "Park Lake Bay Square Road Heights Falls Springs Harbor Harbour".split()
+)
+
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official officials chief head director minister
+    secretary president leader aide aides adviser advisor analyst analysts expert experts
+    officer officers source sources lawyer attorney governor senator candidate nominee
+    businessman businesswoman chairman chairwoman commander general critic critics
+    supporter supporters voter voters resident residents member members owner professor
+    researcher researchers economist strategist manager executive founder widow""".split()
+)
+
+EVENT_VERBS = frozenset(
+    "killed died withdrew withdraw withdrawn approved signed arrested elected won lost "
+    "launched announced attacked invaded resigned fired appointed passed voted rose fell".split()
+)
+
+HEDGES = frozenset(
+    "may might could alleged allegedly reportedly possibly likely appear appears seem seems "
+    "suspected about around nearly roughly estimated".split()
 )

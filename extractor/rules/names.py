@@ -14,29 +14,24 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
-from .lexicon import HONORIFICS, NOT_NAMES, ORG_WORDS, TITLES, countries
+from .lexicon import (
+    HONORIFICS,
+    LOCATIVES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+    abbreviated_titles_pattern,
+    countries,
+)
 
 Span = tuple[int, int]
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
-    r"|[A-Z][\w’'\-]*[\w]|[A-Z]\b"
-)
 _PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z]")
-_ABBREVIATED = frozenset(
-    "lt gen col maj capt sgt adm sen rep gov mr mrs ms dr st jr sr prof rev pres".split()
-)
 _DEMONYM = re.compile(r"(?:ian|ish|ese|an|i|ic)$")
 _CONNECTORS = frozenset(
     {"of", "for", "the", "de", "al", "bin", "van", "von", "du", "la", "le", "&", "and"}
-)
-_ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson official officials chief head director minister
-    secretary president leader aide aides adviser advisor analyst analysts expert experts
-    officer officers source sources lawyer attorney governor senator candidate nominee
-    businessman businesswoman chairman chairwoman commander general critic critics
-    supporter supporters voter voters resident residents member members owner professor
-    researcher researchers economist strategist manager executive founder widow""".split()
 )
 
 
@@ -68,7 +63,7 @@ class Entity:
 
 
 _NAME_TOKEN = (
-    r"(?:(?:Lt|Gen|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Rev|Pres)\.)"
+    rf"(?:{abbreviated_titles_pattern()})"
     r"|(?:[A-Z]\.){2,}"
     r"|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
     r"|[A-Z][\w’'\-]*\w|[A-Z]\b"
@@ -89,11 +84,6 @@ _DATELINE_MARK = re.compile(r"\s*[—–,-]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _NON_SPACE = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
-_PLACE_WORDS = frozenset(
-    "City County Province State Street Avenue River Island Islands Mountains Valley Beach "
-    "Park Lake Bay Square Road Heights Falls Springs Harbor Harbour".split()
-)
-_LOCATIVES = frozenset("in at near across outside throughout inside into".split())
 
 
 def _drop_leading_function_words(text: str, span: Span) -> Span | None:
@@ -123,7 +113,7 @@ def _is_dateline(text: str, span: Span) -> bool:
 
 def _after_locative(text: str, start: int) -> bool:
     before = text[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].lower() in _LOCATIVES
+    return bool(before) and before[-1].lower() in LOCATIVES
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -230,7 +220,7 @@ class ActorIndex:
                 continue  # "Syrian Kurdish forces": adjectives, not a person
             if kind == "person" and title is None and _after_locative(text, span[0]):
                 continue  # "in Mexico City", "at Fort Wayne": a place
-            if kind == "person" and words[-1] in _PLACE_WORDS:
+            if kind == "person" and words[-1] in PLACE_WORDS:
                 continue
             if kind == "person" and len(words) >= 2:
                 entity = self._entity(name, "person")
@@ -311,11 +301,11 @@ class ActorIndex:
         if not words:
             return None
         head = [w for w in words if w not in ("the", "a", "an")][:2]
-        if (words[-1] in _ROLE_NOUNS and not words[-1].endswith("s")) or (
-            head and head[0] in _ROLE_NOUNS and "of" in words
+        if (words[-1] in ROLE_NOUNS and not words[-1].endswith("s")) or (
+            head and head[0] in ROLE_NOUNS and "of" in words
         ):
             kind = "person"
-        elif words[-1] in _ROLE_NOUNS:
+        elif words[-1] in ROLE_NOUNS:
             kind = "group"
         elif any(w in ORG_WORDS for w in words):
             kind = "organization"

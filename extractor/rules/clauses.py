@@ -1,0 +1,247 @@
+"""What every speech pattern needs: the article's quoted passages, its words, and the
+phrase that names who speaks (the source) next to a reporting verb (the cue).
+
+`Utterance` is what the patterns find; `Clauses` is the shared base of the
+direct-quote, reported-speech and layout patterns (see `speech.SpeechFinder`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..text.marks import PAIRED as MARKS
+from ..text.spans import Offsets as Span
+from .document import Document, Sentence
+from .lexicon import (
+    ADVERBS,
+    CLAUSE_BREAKS,
+    CUE_VERBS,
+    DETERMINERS,
+    NOUN_ENDINGS,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SOURCE_NOUNS,
+    SOURCE_WORDS,
+    TIME_WORDS,
+    abbreviated_titles_pattern,
+)
+from .quotes import Quoted, find_quoted
+
+_STOP_CHARS = ",;:()[]—–―"
+_SUBJECT = re.compile(
+    r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:The\s+|A\s+)?"
+    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\b"
+)
+_PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
+# A full stop that ends no sentence: initials, an abbreviated title, a state ("D-Mass.").
+ABBREVIATION_DOTS = re.compile(
+    r"\b[A-Z]-[A-Z][a-z]{0,4}\.|\b[A-Z][a-z]{1,4}\.(?=,)|"
+    r"\b(?:[A-Z]\.)+|\b" + abbreviated_titles_pattern() + r"|\([^()]*\)"
+)
+_TURN = re.compile(
+    r"^[ \t]*\"?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<content>\S[^\n]*)$",
+    re.M,
+)
+
+
+@dataclass(slots=True)
+class Utterance:
+    """Something said: its content segments, the words naming the source, the cue."""
+
+    parts: list[Span]
+    kind: str  # direct | partial | indirect
+    source: Span | None = None
+    cue: Span | None = None
+    continued_from: int | None = None  # index of the utterance whose speaker this one keeps
+    nested_in: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+class Clauses:
+    """One document's quoted passages and words, and how to find a cue's source."""
+
+    def __init__(self, doc: Document) -> None:
+        """``doc`` is the article with page furniture blanked out (same offsets)."""
+        self.doc = doc
+        self.text = doc.text
+        self.turns = list(_TURN.finditer(self.text))
+        opening_marks = frozenset(m.start() for m in self.turns if self.text[m.start()] in MARKS)
+        self.quoted = find_quoted(doc, ignore=opening_marks)
+        self._quote_starts = [q.start for q in self.quoted]
+        self._free: list[Span] | None = None
+        self._free_starts: list[int] = []
+
+    def _words(self, start: int, end: int) -> list[Span]:
+        return self.doc.words_in(start, end)
+
+    def _free_words(self, start: int, end: int) -> list[Span]:
+        """The words of ``[start, end)`` outside quoted passages."""
+        if self._free is None:
+            self._free = [
+                w for w in self.doc.words_in(0, len(self.text)) if not self._in_quote(w[0])
+            ]
+            self._free_starts = [w[0] for w in self._free]
+        i = bisect_left(self._free_starts, start)
+        j = bisect_left(self._free_starts, end)
+        found = self._free[i:j]
+        return found[:-1] if found and found[-1][1] > end else found
+
+    def _lower(self, span: Span) -> str:
+        return self.text[span[0] : span[1]].lower()
+
+    def _in_quote(self, pos: int) -> Quoted | None:
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and pos < self.quoted[i].end:
+            return self.quoted[i]
+        return None
+
+    def _trim_source(self, spans: list[Span]) -> Span | None:
+        """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
+        while spans and self._lower(spans[-1]) in ADVERBS:
+            spans = spans[:-1]
+        while spans and self._lower(spans[0]) in ADVERBS | {"and", "but", "so", "then"}:
+            spans = spans[1:]
+        while spans and (
+            self._lower(spans[-1]) in TIME_WORDS
+            or self._lower(spans[-1]).endswith("ly")
+            or self._lower(spans[-1]) in PREPOSITIONS
+        ):
+            spans = spans[:-1]
+        if spans and all(self._lower(w) in DETERMINERS for w in spans):
+            return None
+        if not spans:
+            return None
+        first = self._lower(spans[0])
+        if first in PREPOSITIONS or first in TIME_WORDS:
+            # "In a Bloomberg interview Trump declared": the name closing the phrase.
+            tail: list[Span] = []
+            for w in reversed(spans):
+                if not self.text[w[0]].isupper() or self._lower(w) in PREPOSITIONS:
+                    break
+                tail.insert(0, w)
+            if not tail or tail[0] == spans[0]:
+                return None
+            spans = tail
+        lead = self._lower(spans[0])
+        verb_led = lead.endswith("ly") or (
+            lead.endswith("ed") and any(self._lower(w) in DETERMINERS for w in spans[1:])
+        )
+        if self.text[spans[0][0]].islower() and verb_led and lead not in SOURCE_WORDS:
+            # "forcefully told", "bemoaned the unrest ... and": a verb phrase, no source;
+            # "intercepted communications" (an adjective and a noun) is one.
+            return None
+        determined = lead in DETERMINERS and not self._lower(spans[-1]).endswith(("ly", "ing"))
+        if len(spans) > 1 and not determined and not any(self._names_someone(w) for w in spans):
+            return None  # "forcefully", "suggesting a few": no one is named
+        return spans[0][0], spans[-1][1]
+
+    def _names_someone(self, word: Span) -> bool:
+        """A word that can name a source: a name, a pronoun or a person-like noun."""
+        low = self._lower(word)
+        return (
+            any(ch.isupper() for ch in self.text[word[0] : word[1]])
+            or low in SOURCE_WORDS
+            or low in SOURCE_NOUNS
+            or low.endswith(NOUN_ENDINGS)
+        )
+
+    def _source_before(self, cue: Span, floor: int) -> Span | None:
+        """Walk back from the cue to the start of its clause; that is the source phrase."""
+        spans = self._words(floor, cue[0])
+        picked: list[Span] = []
+        relative: Span | None = None
+        for w in reversed(spans):
+            gap = self.text[w[1] : (picked[0][0] if picked else cue[0])]
+            if _PARENTHESIS_GAP.fullmatch(gap):
+                pass  # "Rep. Stephen Lynch (D-Mass.) said": a parenthesis inside the name
+            elif any(c in _STOP_CHARS for c in gap) or any(c in MARKS for c in gap):
+                break
+            if self._lower(w) in CLAUSE_BREAKS and picked:
+                if self._lower(w) in RELATIVE_PRONOUNS:
+                    relative = w
+                break
+            if self._in_quote(w[0]):
+                break
+            picked.insert(0, w)
+            if len(picked) >= 12:
+                break
+        if picked and self._lower(picked[0]) in CLAUSE_BREAKS - RELATIVE_PRONOUNS:
+            picked = picked[1:]
+        found = self._trim_source(picked)
+        if found is None and relative is not None and picked:
+            # "A 2014 study that appeared in the journal found": the subject holds a
+            # relative clause; the source is the noun phrase before it, clause included.
+            head = self._source_before(relative, floor)
+            if (
+                head is not None
+                and self._lower(head) not in SOURCE_WORDS
+                and not any(self._lower(w) in CUE_VERBS for w in self._words(*head))
+            ):
+                found = (head[0], picked[-1][1])
+        if found is None:
+            found = self._source_before_aside(cue, floor)
+        return found
+
+    def _source_before_aside(self, cue: Span, floor: int) -> Span | None:
+        """``Clinton, at a later press gaggle, said``: the source stands before the aside."""
+        head = self.text[floor : cue[0]].rstrip()
+        if not head.endswith(","):
+            return None
+        inner = head.rfind(",", 0, len(head) - 1)
+        if inner == -1 or len(head[inner:].split()) > 16:
+            return None
+        return self._source_before((floor + inner, floor + inner), floor)
+
+    def _source_after(self, cue: Span, limit: int) -> Span | None:
+        """The source named after a cue: ``said John Smith, the ...``."""
+        picked: list[Span] = []
+        for w in self._words(cue[1], limit):
+            gap = self.text[(picked[-1][1] if picked else cue[1]) : w[0]]
+            if (
+                picked
+                and gap == ". "
+                and ABBREVIATION_DOTS.fullmatch(self.text[picked[-1][0] : w[0] - 1])
+            ):
+                gap = " "  # "Rep. Gwen Moore": the abbreviation's full stop
+            if any(c in _STOP_CHARS + ".!?" for c in gap) or any(c in MARKS for c in gap):
+                break
+            low = self._lower(w)
+            if low in CLAUSE_BREAKS or low in ("in", "on", "at", "during", "after", "before"):
+                break
+            picked.append(w)
+            if len(picked) >= 8:
+                break
+        return (picked[0][0], picked[-1][1]) if picked else None
+
+    def resolve_relative(self, source: Span) -> Span:
+        """``al-Allaq, who said``: the source of ``who`` is the phrase before the comma."""
+        if self._lower(source) not in RELATIVE_PRONOUNS:
+            return source
+        offset = max(0, source[0] - 200)
+        before = self.text[offset : source[0]].rstrip()
+        if not before.endswith(","):
+            return source
+        end = offset + len(before) - 1
+        antecedent = self._source_before((end, end), max(0, end - 120))
+        if antecedent is not None:
+            phrase = self.text[antecedent[0] : antecedent[1]]
+            lead = re.match(r"(?i)(?:according to|by|from|with|said|told)\s+", phrase)
+            if lead:
+                antecedent = (antecedent[0] + lead.end(), antecedent[1])
+        return antecedent or source
+
+    def _subject_of(self, sentence: Sentence, before: int) -> Span | None:
+        """The subject of a sentence (its first name or pronoun after any opening phrase)."""
+        m = _SUBJECT.match(self.text, sentence.start, before)
+        if m is None:
+            return None
+        return m.start("src"), m.end("src")

@@ -1,0 +1,304 @@
+"""Reported speech: ``X said (that) ...``, ``X told Y that ...``, ``..., X said.``,
+``according to X``, beliefs (``Ankara considers ...``), stances (``X criticized ...``),
+and the subject and verb that attribute a quoted fragment.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..text.marks import PAIRED as MARKS
+from ..text.spans import Offsets as Span
+from .clauses import Clauses, Utterance
+from .document import Sentence
+from .lexicon import (
+    AMBIGUOUS_PARTICIPLES,
+    BELIEF_ADJECTIVES,
+    CUE_VERBS,
+    DETERMINERS,
+    EVIDENTIAL_CUES,
+    NOT_VERBS,
+    NOUNISH_CUES,
+    PARTICIPLE_CUES,
+    REPORTING_TRIGGERS,
+    SOURCE_WORDS,
+    SPEECH_ONLY_CUES,
+    STANCE_VERBS,
+    THAT_ONLY_CUES,
+    WEAK_REPORTED_CUES,
+)
+from .quotes import Quoted
+
+_CONTENT_BREAK = re.compile(
+    r";\s|\s[―—–]\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
+    r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
+)
+_SUBJECT_VERB = re.compile(
+    r"(?P<src>\b(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e))"
+    r"\s+(?:(?:has|have|had|is|was|are|were|also|openly|repeatedly|then|once|later|even|"
+    r"often|has been|had been|would|will|could|once)\s+)*"
+    r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
+)
+_FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
+_QUESTION_NEXT = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
+)
+_ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
+_OBJECT_TO = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+to\s+[a-z]")
+_THAT = re.compile(r"\bthat\b")
+_FOR_ON = re.compile(r"\s+(?:for|on)\b")
+_THAT_NEXT = re.compile(r"\s+that\b")
+_CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
+_SPEECH_NEXT = re.compile(
+    r"\s*(?:(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|last\s+\w+|earlier|this\s+\w+)\s+)?"
+    r"(?:that\b|:|,?\s*[\"“])"
+)
+
+
+class ReportedSpeech(Clauses):
+    """Reported speech and beliefs, sentence by sentence."""
+
+    @staticmethod
+    def _overlapping(spans: list[Span], start: int, end: int) -> list[Span]:
+        """The spans (sorted by start, none much longer than a paragraph) meeting [start, end)."""
+        i = bisect_left(spans, (start - 5000, 0))
+        found = []
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > start:
+                found.append(spans[i])
+            i += 1
+        return found
+
+    def reported(self, direct: list[Utterance]) -> list[Utterance]:
+        found: list[Utterance] = []
+        taken = [(u.start, u.end) for u in direct if u.kind == "direct" and u.cue]
+        # A cue that attributes a quote ("...,” he said in an interview") opens no
+        # reported speech of its own.
+        taken += [
+            u.cue
+            for u in direct
+            if u.cue is not None and u.source is not None and u.cue[0] >= u.parts[0][1]
+        ]
+        taken.sort()
+        for sentence in self.doc.sentences:
+            found.extend(self._reported_in(sentence, taken))
+        return found
+
+    def _sentence_core_end(self, sentence: Sentence) -> int:
+        end = sentence.end
+        while end > sentence.start and self.text[end - 1] in '.!?…" \n':
+            if self.text[end - 1] == '"' and self._in_quote(end - 1):
+                break
+            end -= 1
+        return end
+
+    def _reported_in(self, sentence: Sentence, taken: list[Span]) -> list[Utterance]:
+        text = self.text
+        triggers = self.doc.words_among(sentence.start, sentence.end, REPORTING_TRIGGERS)
+        if not triggers:
+            return []
+        spans = self._free_words(sentence.start, sentence.end)
+        starts = [w[0] for w in spans]
+        out: list[Utterance] = []
+        core_end = self._sentence_core_end(sentence)
+        local = self._overlapping(taken, sentence.start, sentence.end)
+        for at in triggers:
+            k = bisect_left(starts, at)
+            if k == len(spans) or spans[k][0] != at:
+                continue  # inside a quote, or not a word start
+            w = spans[k]
+            low = self._lower(w)
+            if any(a <= w[0] < b for a, b in local):
+                continue
+            if low == "according":
+                if k + 1 < len(spans) and self._lower(spans[k + 1]) == "to":
+                    found = self._according_to(sentence, spans, k, core_end)
+                    if found is not None:
+                        out.append(found)
+                continue
+            if low in BELIEF_ADJECTIVES:
+                if _THAT_NEXT.match(text, w[1]):
+                    source = self._source_before(w, sentence.start)
+                    start = w[1] + 1
+                    if source is not None and core_end - start >= 12:
+                        out.append(Utterance([(start, core_end)], "indirect", source, w))
+                continue
+            if not text[w[0]].islower():
+                continue
+            if low in STANCE_VERBS and low not in CUE_VERBS:
+                if k > 0 and self._lower(spans[k - 1]) in DETERMINERS:
+                    continue
+                stance = self._stance_at(sentence, spans, k, core_end)
+                if stance is not None:
+                    out.append(stance)
+                continue
+            if low not in CUE_VERBS:
+                continue
+            if k > 0 and self._lower(spans[k - 1]) in DETERMINERS:
+                continue
+            if low in NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
+                continue
+            if low in THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
+                continue  # "states suing the EPA", "plans to": speech only with "that"
+            after_subject = k > 0 and (
+                self._lower(spans[k - 1]) in SOURCE_WORDS or text[spans[k - 1][0]].isupper()
+            )
+            if (
+                low in AMBIGUOUS_PARTICIPLES
+                and not after_subject
+                and not _SPEECH_NEXT.match(text, w[1])
+            ):
+                continue  # "nine alleged members"; but "they noted his lawyer ..." is speech
+            if low in ("ask", "asks", "asked", "asking") and not _QUESTION_NEXT.match(text, w[1]):
+                continue
+            utterance = self._reported_at(sentence, spans, k, core_end)
+            if utterance is not None:
+                out.append(utterance)
+        return out
+
+    def _according_to(
+        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+    ) -> Utterance | None:
+        """``..., according to X.`` and ``According to X, ...``."""
+        text = self.text
+        w = spans[k]
+        cue = (w[0], spans[k + 1][1])
+        source = self._source_after(spans[k + 1], sentence.end)
+        before = text[sentence.start : w[0]].rstrip()
+        if before.endswith(",") and len(before) > 15:
+            content = (sentence.start, sentence.start + len(before) - 1)
+            return Utterance([content], "indirect", source, cue)
+        if source is not None:
+            comma = text.find(",", source[1], core_end)
+            if comma != -1 and core_end - (comma + 1) > 15:
+                start = comma + 1
+                while text[start].isspace():
+                    start += 1
+                return Utterance([(start, core_end)], "indirect", source, cue)
+        return None
+
+    def _reported_at(
+        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+    ) -> Utterance | None:
+        text = self.text
+        cue = spans[k]
+        low = self._lower(cue)
+        rest = text[cue[1] : core_end]
+        # "..., he said." / "..., said the official.": content is the clause before.
+        after_source = self._source_after(cue, core_end)
+        source_before = self._source_before(cue, sentence.start)
+        head = text[sentence.start : source_before[0] if source_before else cue[0]].rstrip()
+        tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
+        if head.endswith(",") and len(head) > 20 and low in SPEECH_ONLY_CUES:
+            content = (sentence.start, sentence.start + len(head) - 1)
+            if source_before is not None and not tail_after:
+                return Utterance([content], "indirect", source_before, cue)
+            if source_before is None and after_source is not None:
+                return Utterance([content], "indirect", after_source, cue)
+        if source_before is None:
+            previous = text[sentence.start : cue[0]].rstrip().lower()
+            if not (low in PARTICIPLE_CUES or previous.endswith((" and", ",and"))):
+                return None
+            # "..., adding that" / "... and said that": the sentence's subject speaks (when
+            # none is found, the engine takes the sentence's earlier speaker).
+            source_before = self._subject_of(sentence, cue[0])
+        else:
+            source_before = self.resolve_relative(source_before)
+        # Content after the cue: skip an object ("told CNN", "told reporters ... last week")
+        # up to "that"; "said" takes its clause directly.
+        that = _THAT.search(rest, 0, 160)
+        naming = low in ("call", "calls", "called") and source_before is not None
+        if naming:
+            # "X called for Y", "X called on Y to", "X called Y a Z": the object is the content.
+            start = cue[1]
+            prep = _FOR_ON.match(text, start)
+            if prep is not None:
+                start = prep.end()
+        elif (
+            low.startswith(("tell", "told")) or low in WEAK_REPORTED_CUES or low.startswith("warn")
+        ):
+            if that is None:
+                # "Polling averages show Clinton ahead" is evidence; "called X" alone is not.
+                evidential = low in EVIDENTIAL_CUES and source_before is not None
+                quoted = any(c in MARKS for c in rest)
+                if low in WEAK_REPORTED_CUES and not evidential and not quoted:
+                    return None
+                telling = low.startswith(("tell", "told", "warn"))
+                if telling and not _OBJECT_TO.match(text, cue[1]):
+                    return None  # "told CNN." / "warned of": no reported content
+                start = cue[1]
+            else:
+                start = cue[1] + that.start()
+        else:
+            start = cue[1] + (that.start() if that and that.start() < 3 else 0)
+            aside = _ASIDE_THAT.match(text, start)
+            if aside is not None:
+                start = aside.end()  # "said in a statement that ...": the content follows "that"
+        while start < core_end and text[start] in " ,:\u00a0":
+            start += 1
+        if core_end - start < 12 or (not text[start].isalnum() and text[start] not in MARKS):
+            return None
+        if text[start] in MARKS and self._in_quote(start):
+            q = self._in_quote(start)
+            if q is not None and q.end >= core_end - 1:
+                return None  # a direct quote already
+        content_end = core_end
+        brk = _CONTENT_BREAK.search(text, start, core_end)
+        while brk is not None and self._in_quote(brk.start()):
+            brk = _CONTENT_BREAK.search(text, brk.end(), core_end)
+        if brk is not None and brk.start() - start >= 12:
+            content_end = brk.start()
+        return Utterance([(start, content_end)], "indirect", source_before, cue)
+
+    def _stance_at(
+        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+    ) -> Utterance | None:
+        """``Trump criticized the deal``: a named (or pronoun) subject right before the verb;
+        the object, to the end of its clause, is the content."""
+        verb = spans[k]
+        source = self._source_before(verb, sentence.start)
+        if source is None and self._lower(verb).endswith("ing"):
+            source = self._subject_of(sentence, verb[0])  # "..., citing a threat to health"
+        if source is None:
+            return None
+        phrase = self.text[source[0] : source[1]]
+        if not (phrase[0].isupper() or phrase.lower() in ("he", "she", "they", "it", "we", "i")):
+            return None
+        if len(phrase.split()) > 6:
+            return None
+        start = verb[1]
+        while start < core_end and self.text[start] in " ,:\u00a0":
+            start += 1
+        end = core_end
+        brk = _CONTENT_BREAK.search(self.text, start, core_end)
+        if brk is not None:
+            end = brk.start()
+        clause = re.search(r",\s", self.text[start:end])
+        if clause is not None and clause.start() >= 12:
+            end = start + clause.start()
+        if end - start < 8:
+            return None
+        return Utterance([(start, end)], "indirect", self.resolve_relative(source), verb)
+
+    def _subject_verb(self, q: Quoted, sentence: Sentence) -> Utterance | None:
+        """A quoted fragment in ``Clinton called X “deplorables.”``: the sentence's subject
+        and verb attribute it; the content runs from the verb to the end of the fragment."""
+        head = self.text[sentence.start : q.start]
+        best = None
+        for m in _SUBJECT_VERB.finditer(head):
+            best = m
+        if best is None:
+            return None
+        source = (sentence.start + best.start("src"), sentence.start + best.end("src"))
+        verb = (sentence.start + best.start("verb"), sentence.start + best.end("verb"))
+        if self._lower(verb) in NOT_VERBS or self._in_quote(source[0]):
+            return None
+        start = verb[1]
+        while start < q.start and self.text[start] in " ,":
+            start += 1
+        end = q.end
+        tail = _FRAGMENT_TAIL.match(self.text, q.end)
+        if tail and tail.group().strip():
+            end = q.end + len(tail.group().rstrip())
+        return Utterance([(start, end)], "indirect", source, verb)
