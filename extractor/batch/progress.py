@@ -26,6 +26,9 @@ class RunProgress:
         self.model = backend.label if backend is not None else None
         self.ok = self.failed = self.skipped = self.cached = 0
         self.requests = self.input_tokens = self.output_tokens = 0
+        # Articles that failed after asking the model: what they cost is not known.
+        self.requests_unknown = self.usage_unknown = 0
+        self.total = total
         self.started = time.perf_counter()
         self._bar = Progress(
             TextColumn("[bold]extracting"),
@@ -39,10 +42,11 @@ class RunProgress:
             console=console,
             transient=False,
         )
-        self._task = self._bar.add_task("run", total=total or None, failed=0, rate=0.0, tokens=0)
+        self._task = self._bar.add_task("run", total=total, failed=0, rate=0.0, tokens=0)
 
     def __enter__(self) -> RunProgress:
-        self._bar.start()
+        if self.total > 0:  # nothing left to do: no bar at all, the summary says so
+            self._bar.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -55,13 +59,19 @@ class RunProgress:
         else:
             self.failed += 1
         self.cached += int(bool(meta.get("cached")))
+        attempted = self.model is not None and line["status"] != "ok" and "elapsed_s" in meta
+        if attempted:
+            self.usage_unknown += 1
+            self.requests_unknown += int(meta.get("requests") is None)
         self.requests += int(meta.get("requests") or 0)
         usage = meta.get("usage") or {}
         self.input_tokens += int(usage.get("input_tokens") or 0)
         self.output_tokens += int(usage.get("output_tokens") or 0)
         done = self.ok + self.failed
+        self.total = max(self.total, done)  # the count before the run is an estimate
         self._bar.update(
             self._task,
+            total=self.total,
             completed=done,
             failed=self.failed,
             rate=done / max(self.elapsed, 1e-9),
@@ -84,10 +94,10 @@ def summary_table(run: RunProgress) -> Table:
         ("failed", f"[red]{run.failed:,}[/]" if run.failed else "0"),
         ("skipped (done before)", f"{run.skipped:,}"),
         ("from cache", f"{run.cached:,}"),
-        ("requests", f"{run.requests:,}"),
-        ("input tokens", f"{run.input_tokens:,}"),
-        ("output tokens", f"{run.output_tokens:,}"),
-        ("estimated cost", _cost(run.model, cost)),
+        ("requests", _at_least(run.requests, run.requests_unknown)),
+        ("input tokens", _at_least(run.input_tokens, run.usage_unknown)),
+        ("output tokens", _at_least(run.output_tokens, run.usage_unknown)),
+        ("estimated cost", _cost(run.model, cost, run.usage_unknown)),
         ("wall time", f"{run.elapsed:,.1f} s"),
         ("articles per second", f"{done / max(run.elapsed, 1e-9):,.1f}"),
     ]
@@ -96,7 +106,16 @@ def summary_table(run: RunProgress) -> Table:
     return table
 
 
-def _cost(model: str | None, cost: float | None) -> str:
+def _at_least(count: int, unknown: int) -> str:
+    """A count, or a floor when some failed articles' share of it is not known."""
+    if not unknown:
+        return f"{count:,}"
+    return f"≥ {count:,} (unknown for {unknown:,} failed)"
+
+
+def _cost(model: str | None, cost: float | None, unknown: int = 0) -> str:
     if model is None:
         return "none (offline engine)"
-    return f"${cost:,.4f}" if cost is not None else f"unknown price for {model}"
+    if cost is None:
+        return f"unknown price for {model}"
+    return f"≥ ${cost:,.4f} (unknown for {unknown:,} failed)" if unknown else f"${cost:,.4f}"
