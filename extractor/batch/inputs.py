@@ -116,10 +116,12 @@ def _files(root: Path, options: InputOptions) -> Iterator[tuple[Path, str] | Inp
             if options.skip and path.resolve() in options.skip:
                 continue
             yield path, rel
-    for exc in failures:
-        where = getattr(exc, "filename", None) or str(root)
+    for failure in failures:
+        where = getattr(failure, "filename", None) or str(root)
         yield InputError(
-            str(where), str(where), ArticleError(f"cannot read: {exc.strerror}", source=str(where))
+            str(where),
+            str(where),
+            ArticleError(f"cannot read: {failure.strerror}", source=str(where)),
         )
 
 
@@ -178,7 +180,7 @@ def _read_json(raw: str, rel: str, path: str, options: InputOptions) -> Iterator
                 continue
             try:
                 records.append((f"{rel}#{n}", json.loads(line)))
-            except ValueError as exc:
+            except json.JSONDecodeError as exc:
                 yield InputError(
                     f"{rel}#{n}",
                     path,

@@ -14,6 +14,7 @@ name or an alias); a gold attribution without a source wants no speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..schema import Extraction, Quote
@@ -100,7 +101,7 @@ def is_direct(text: str) -> bool:
     return has_double(text)
 
 
-def _chars(segments) -> set[int]:
+def _chars(segments: Iterable[tuple[int, int]]) -> set[int]:
     return {i for a, b in segments for i in range(a, b)}
 
 

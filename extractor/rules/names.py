@@ -193,10 +193,11 @@ class ActorIndex:
     def _build(self) -> None:
         text = self.text
         pending: list[tuple[str, Span, str | None]] = []  # single words decided later
-        for span in _candidates(text):
-            span = _drop_leading_function_words(text, span)
-            if span is None or _is_dateline(text, span):
+        for candidate in _candidates(text):
+            trimmed = _drop_leading_function_words(text, candidate)
+            if trimmed is None or _is_dateline(text, trimmed):
                 continue
+            span = trimmed
             raw = text[span[0] : span[1]]
             title, core = split_title(text, span)
             name = text[core[0] : core[1]]
