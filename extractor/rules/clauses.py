@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..text.marks import PAIRED as MARKS
-from ..text.spans import Offsets as Span
+from ..text.spans import Offsets
 from .document import Document, Sentence
 from .lexicon import (
     ADVERBS,
@@ -50,10 +50,10 @@ _TURN = re.compile(
 class Utterance:
     """Something said: its content segments, the words naming the source, the cue."""
 
-    parts: list[Span]
+    parts: list[Offsets]
     kind: str  # direct | partial | indirect
-    source: Span | None = None
-    cue: Span | None = None
+    source: Offsets | None = None
+    cue: Offsets | None = None
     continued_from: int | None = None  # index of the utterance whose speaker this one keeps
     nested_in: int | None = None
 
@@ -77,13 +77,13 @@ class Clauses:
         opening_marks = frozenset(m.start() for m in self.turns if self.text[m.start()] in MARKS)
         self.quoted = find_quoted(doc, ignore=opening_marks)
         self._quote_starts = [q.start for q in self.quoted]
-        self._free: list[Span] | None = None
+        self._free: list[Offsets] | None = None
         self._free_starts: list[int] = []
 
-    def _words(self, start: int, end: int) -> list[Span]:
+    def _words(self, start: int, end: int) -> list[Offsets]:
         return self.doc.words_in(start, end)
 
-    def _free_words(self, start: int, end: int) -> list[Span]:
+    def _free_words(self, start: int, end: int) -> list[Offsets]:
         """The words of ``[start, end)`` outside quoted passages."""
         if self._free is None:
             self._free = [
@@ -95,7 +95,7 @@ class Clauses:
         found = self._free[i:j]
         return found[:-1] if found and found[-1][1] > end else found
 
-    def _lower(self, span: Span) -> str:
+    def _lower(self, span: Offsets) -> str:
         return self.text[span[0] : span[1]].lower()
 
     def _in_quote(self, pos: int) -> Quoted | None:
@@ -104,7 +104,7 @@ class Clauses:
             return self.quoted[i]
         return None
 
-    def _trim_source(self, spans: list[Span]) -> Span | None:
+    def _trim_source(self, spans: list[Offsets]) -> Offsets | None:
         """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
         while spans and self._lower(spans[-1]) in ADVERBS:
             spans = spans[:-1]
@@ -123,7 +123,7 @@ class Clauses:
         first = self._lower(spans[0])
         if first in PREPOSITIONS or first in TIME_WORDS:
             # "In a Bloomberg interview Trump declared": the name closing the phrase.
-            tail: list[Span] = []
+            tail: list[Offsets] = []
             for w in reversed(spans):
                 if not self.text[w[0]].isupper() or self._lower(w) in PREPOSITIONS:
                     break
@@ -144,7 +144,7 @@ class Clauses:
             return None  # "forcefully", "suggesting a few": no one is named
         return spans[0][0], spans[-1][1]
 
-    def _names_someone(self, word: Span) -> bool:
+    def _names_someone(self, word: Offsets) -> bool:
         """A word that can name a source: a name, a pronoun or a person-like noun."""
         low = self._lower(word)
         return (
@@ -154,11 +154,11 @@ class Clauses:
             or low.endswith(NOUN_ENDINGS)
         )
 
-    def _source_before(self, cue: Span, floor: int) -> Span | None:
+    def _source_before(self, cue: Offsets, floor: int) -> Offsets | None:
         """Walk back from the cue to the start of its clause; that is the source phrase."""
         spans = self._words(floor, cue[0])
-        picked: list[Span] = []
-        relative: Span | None = None
+        picked: list[Offsets] = []
+        relative: Offsets | None = None
         for w in reversed(spans):
             gap = self.text[w[1] : (picked[0][0] if picked else cue[0])]
             if _PARENTHESIS_GAP.fullmatch(gap):
@@ -191,7 +191,7 @@ class Clauses:
             found = self._source_before_aside(cue, floor)
         return found
 
-    def _source_before_aside(self, cue: Span, floor: int) -> Span | None:
+    def _source_before_aside(self, cue: Offsets, floor: int) -> Offsets | None:
         """``Clinton, at a later press gaggle, said``: the source stands before the aside."""
         head = self.text[floor : cue[0]].rstrip()
         if not head.endswith(","):
@@ -201,9 +201,9 @@ class Clauses:
             return None
         return self._source_before((floor + inner, floor + inner), floor)
 
-    def _source_after(self, cue: Span, limit: int) -> Span | None:
+    def _source_after(self, cue: Offsets, limit: int) -> Offsets | None:
         """The source named after a cue: ``said John Smith, the ...``."""
-        picked: list[Span] = []
+        picked: list[Offsets] = []
         for w in self._words(cue[1], limit):
             gap = self.text[(picked[-1][1] if picked else cue[1]) : w[0]]
             if (
@@ -222,7 +222,7 @@ class Clauses:
                 break
         return (picked[0][0], picked[-1][1]) if picked else None
 
-    def resolve_relative(self, source: Span) -> Span:
+    def resolve_relative(self, source: Offsets) -> Offsets:
         """``al-Allaq, who said``: the source of ``who`` is the phrase before the comma."""
         if self._lower(source) not in RELATIVE_PRONOUNS:
             return source
@@ -239,7 +239,7 @@ class Clauses:
                 antecedent = (antecedent[0] + lead.end(), antecedent[1])
         return antecedent or source
 
-    def _subject_of(self, sentence: Sentence, before: int) -> Span | None:
+    def _subject_of(self, sentence: Sentence, before: int) -> Offsets | None:
         """The subject of a sentence (its first name or pronoun after any opening phrase)."""
         m = _SUBJECT.match(self.text, sentence.start, before)
         if m is None:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from ..text.marks import PAIRED as MARKS
-from ..text.spans import Offsets as Span
+from ..text.spans import Offsets
 from .clauses import ABBREVIATION_DOTS, Clauses, Utterance
 from .document import Sentence
 from .lexicon import CUE_VERBS, DETERMINERS, PARTICIPLE_CUES, WEAK_REPORTED_CUES
@@ -26,7 +26,7 @@ _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 class DirectSpeech(Clauses):
     """Quoted passages with their sources and cues."""
 
-    def _post_cue(self, q: Quoted, sentence_end: int) -> tuple[Span | None, Span, int] | None:
+    def _post_cue(self, q: Quoted, sentence_end: int) -> tuple[Offsets | None, Offsets, int] | None:
         """A cue right after the quote: (source, cue, end of the cue clause)."""
         inside = self.text[q.start : q.end].rstrip("".join(MARKS) + " '’‘")
         after = self.text[q.end : q.end + 3]
@@ -57,7 +57,7 @@ class DirectSpeech(Clauses):
                 return source, (w[0], spans[k + 1][1]), source[1] if source else w[1]
         return None
 
-    def _pre_cue(self, q: Quoted, sentence: Sentence) -> tuple[Span | None, Span] | None:
+    def _pre_cue(self, q: Quoted, sentence: Sentence) -> tuple[Offsets | None, Offsets] | None:
         """A cue in the words before the quote: ``Trump said: “...”``."""
         head_words = [w for w in self._words(sentence.start, q.start) if not self._in_quote(w[0])]
         tail = self.text[head_words[-1][1] : q.start] if head_words else ""
@@ -160,7 +160,7 @@ class DirectSpeech(Clauses):
 
     def _attribution_of(
         self, q: Quoted, sentence: Sentence, kind: str
-    ) -> tuple[Span | None, Span | None, int] | None:
+    ) -> tuple[Offsets | None, Offsets | None, int] | None:
         """(source, cue, end of the cue clause) for a quote, or None when nothing names one."""
         sentence_end = max(sentence.end, q.end)
         end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
@@ -183,14 +183,14 @@ class DirectSpeech(Clauses):
                 return colon[0], colon[1], q.end
         return None
 
-    def _dash_source(self, q: Quoted) -> Span | None:
+    def _dash_source(self, q: Quoted) -> Offsets | None:
         """``“...” ― Sonya Herridge``: a name after a dash, closing the paragraph."""
         m = _DASH_NAME.match(self.text, q.end)
         if m is None or any(c in '“”"' for c in m.group(1)):
             return None
         return m.start(1), m.end(1)
 
-    def _colon_paragraph_before(self, q: Quoted) -> tuple[Span | None, Span] | None:
+    def _colon_paragraph_before(self, q: Quoted) -> tuple[Offsets | None, Offsets] | None:
         """``Caddell continued:`` as a paragraph of its own, the quote as the next one."""
         n = self.doc.paragraph_index(q.start)
         if n <= 0 or self.doc.paragraphs[n].start != q.start:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+from ..text.spans import Offsets
 from .lexicon import (
     HONORIFICS,
     LOCATIVES,
@@ -25,8 +26,6 @@ from .lexicon import (
     abbreviated_titles_pattern,
     countries,
 )
-
-Span = tuple[int, int]
 
 _PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z]")
 _DEMONYM = re.compile(r"(?:ian|ish|ese|an|i|ic)$")
@@ -43,13 +42,13 @@ class Entity:
     type: str
     title: str | None = None
     aliases: list[str] = field(default_factory=list)
-    mentions: list[Span] = field(default_factory=list)
+    mentions: list[Offsets] = field(default_factory=list)
     speaker: bool = False
     described: bool = False  # made from a description ("the Pentagon spokesman"), not a name
     _alias_set: set[str] = field(default_factory=set, repr=False)
-    _mention_set: set[Span] = field(default_factory=set, repr=False)
+    _mention_set: set[Offsets] = field(default_factory=set, repr=False)
 
-    def add(self, alias: str, span: Span) -> None:
+    def add(self, alias: str, span: Offsets) -> None:
         if alias != self.name and alias not in self._alias_set:
             self.aliases.append(alias)
             self._alias_set.add(alias)
@@ -74,7 +73,7 @@ _NAME_SEQUENCE = re.compile(
 )
 
 
-def _candidates(text: str) -> list[Span]:
+def _candidates(text: str) -> list[Offsets]:
     """Spans of capitalised sequences, connectors allowed inside ("Bank of America")."""
     return [m.span() for m in _NAME_SEQUENCE.finditer(text)]
 
@@ -86,7 +85,7 @@ _NON_SPACE = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 
 
-def _drop_leading_function_words(text: str, span: Span) -> Span | None:
+def _drop_leading_function_words(text: str, span: Offsets) -> Offsets | None:
     """ "But I", "The New York Times", "Her Mexican": drop the leading function words."""
     start, end = span
     while True:
@@ -104,7 +103,7 @@ def _drop_leading_function_words(text: str, span: Span) -> Span | None:
     return start, end
 
 
-def _is_dateline(text: str, span: Span) -> bool:
+def _is_dateline(text: str, span: Offsets) -> bool:
     """ "OTTAWA — ...": a place in capitals opening a paragraph."""
     word = text[span[0] : span[1]]
     line_start = span[0] == 0 or text[span[0] - 1] == "\n"
@@ -135,7 +134,7 @@ def classify(name: str) -> str | None:
     return None
 
 
-def split_title(text: str, span: Span) -> tuple[str | None, Span]:
+def split_title(text: str, span: Offsets) -> tuple[str | None, Offsets]:
     """``Defense Secretary Mark Esper`` -> ("Defense Secretary", span of "Mark Esper")."""
     tokens = [
         (m.start() + span[0], m.end() + span[0])
@@ -157,7 +156,7 @@ def split_title(text: str, span: Span) -> tuple[str | None, Span]:
 class ActorIndex:
     """Collect actors from a (furniture-free) text and resolve speaker phrases to them."""
 
-    def __init__(self, text: str, quoted: list[Span]) -> None:
+    def __init__(self, text: str, quoted: list[Offsets]) -> None:
         self.text = text
         self.quoted = quoted
         self.entities: list[Entity] = []
@@ -192,7 +191,7 @@ class ActorIndex:
 
     def _build(self) -> None:
         text = self.text
-        pending: list[tuple[str, Span, str | None]] = []  # single words decided later
+        pending: list[tuple[str, Offsets, str | None]] = []  # single words decided later
         for candidate in _candidates(text):
             trimmed = _drop_leading_function_words(text, candidate)
             if trimmed is None or _is_dateline(text, trimmed):
@@ -243,7 +242,7 @@ class ActorIndex:
         for entity in self.entities:
             entity.mentions.sort()
 
-    def _place_single(self, name: str, span: Span, title: str | None) -> None:
+    def _place_single(self, name: str, span: Offsets, title: str | None) -> None:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
         if len(name.split()) > 1:
             return
@@ -264,7 +263,7 @@ class ActorIndex:
 
     # -- speakers -------------------------------------------------------------------------
 
-    def mention_in(self, span: Span) -> Entity | None:
+    def mention_in(self, span: Offsets) -> Entity | None:
         """The actor named inside ``span`` (the first one), if any."""
         timeline = self._timeline()
         i = bisect_left(self._timeline_starts, span[0])
@@ -285,7 +284,7 @@ class ActorIndex:
             i -= 1
         return None
 
-    def speaker(self, span: Span) -> Entity | None:
+    def speaker(self, span: Offsets) -> Entity | None:
         """The actor a source phrase refers to; a new one for a description."""
         phrase = self.text[span[0] : span[1]].strip()
         low = phrase.lower()
@@ -323,7 +322,7 @@ class ActorIndex:
         """Actors were added or merged: rebuild the timeline on next use."""
         self._cached_timeline = None
 
-    def add_mention(self, entity: Entity, span: Span) -> None:
+    def add_mention(self, entity: Entity, span: Offsets) -> None:
         """Record one more mention of ``entity`` (a speaker phrase), keeping the timeline."""
         if span in entity._mention_set:
             return

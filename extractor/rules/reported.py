@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from ..text.marks import PAIRED as MARKS
-from ..text.spans import Offsets as Span
+from ..text.spans import Offsets
 from .clauses import Clauses, Utterance
 from .document import Sentence
 from .lexicon import (
@@ -60,7 +60,7 @@ class ReportedSpeech(Clauses):
     """Reported speech and beliefs, sentence by sentence."""
 
     @staticmethod
-    def _overlapping(spans: list[Span], start: int, end: int) -> list[Span]:
+    def _overlapping(spans: list[Offsets], start: int, end: int) -> list[Offsets]:
         """The spans (sorted by start, none much longer than a paragraph) meeting [start, end)."""
         i = bisect_left(spans, (start - 5000, 0))
         found = []
@@ -93,7 +93,7 @@ class ReportedSpeech(Clauses):
             end -= 1
         return end
 
-    def _reported_in(self, sentence: Sentence, taken: list[Span]) -> list[Utterance]:
+    def _reported_in(self, sentence: Sentence, taken: list[Offsets]) -> list[Utterance]:
         text = self.text
         triggers = self.doc.words_among(sentence.start, sentence.end, REPORTING_TRIGGERS)
         if not triggers:
@@ -158,7 +158,7 @@ class ReportedSpeech(Clauses):
         return out
 
     def _according_to(
-        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+        self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
     ) -> Utterance | None:
         """``..., according to X.`` and ``According to X, ...``."""
         text = self.text
@@ -179,7 +179,7 @@ class ReportedSpeech(Clauses):
         return None
 
     def _reported_at(
-        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+        self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
     ) -> Utterance | None:
         text = self.text
         cue = spans[k]
@@ -252,7 +252,7 @@ class ReportedSpeech(Clauses):
         return Utterance([(start, content_end)], "indirect", source_before, cue)
 
     def _stance_at(
-        self, sentence: Sentence, spans: list[Span], k: int, core_end: int
+        self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
     ) -> Utterance | None:
         """``Trump criticized the deal``: a named (or pronoun) subject right before the verb;
         the object, to the end of its clause, is the content."""
