@@ -1,7 +1,13 @@
-"""extractor: who said what in a news article, every item grounded in the text."""
+"""extractor: who said what in a news article, every item grounded in the text.
+
+The public API is what this module exports; everything else may change.
+"""
+
+from importlib import metadata as _metadata
 
 from .api import Extractor, aextract, extract
 from .config import Settings
+from .engines import Engine, register_engine
 from .errors import (
     ArticleError,
     ArticleNotFoundError,
@@ -11,7 +17,9 @@ from .errors import (
     ModelOutputError,
     NoModelConfiguredError,
     NotTextError,
+    OfflineEngineNotice,
     ProviderError,
+    ResultsFileError,
 )
 from .read.article import Article, load_article
 from .schema import (
@@ -26,7 +34,10 @@ from .schema import (
     Usage,
 )
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("extractor")
+except _metadata.PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -37,6 +48,7 @@ __all__ = [
     "Claim",
     "ConfigurationError",
     "EmptyArticleError",
+    "Engine",
     "Extraction",
     "ExtractionWarning",
     "Extractor",
@@ -45,8 +57,10 @@ __all__ = [
     "ModelOutputError",
     "NoModelConfiguredError",
     "NotTextError",
+    "OfflineEngineNotice",
     "ProviderError",
     "Quote",
+    "ResultsFileError",
     "Settings",
     "Span",
     "Usage",
@@ -54,4 +68,5 @@ __all__ = [
     "aextract",
     "extract",
     "load_article",
+    "register_engine",
 ]
