@@ -9,9 +9,9 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.evaluation import load_gold, score
-from extractor.evaluation.gold import GoldArticle, GoldAttribution
+from extractor.evaluation.gold import GoldActor, GoldArticle, GoldAttribution, GoldClaim
 from extractor.evaluation.runner import read_predictions, write_predictions
-from extractor.schema import Actor, Extraction, Meta, Quote, Span
+from extractor.schema import Actor, Claim, Extraction, Meta, Quote, Span
 
 from .conftest import ROOT
 
@@ -39,8 +39,8 @@ def extraction(quotes, actors=()):
     return Extraction(quotes=quotes, actors=list(actors), meta=Meta(engine="test"))
 
 
-def gold(*attributions, actors=None):
-    return GoldArticle("t", ROOT / "t.txt", TEXT, list(attributions), actors)
+def gold(*attributions, actors=None, claims=None):
+    return GoldArticle("t", ROOT / "t.txt", TEXT, list(attributions), actors, claims)
 
 
 ANA = Actor(id="a1", name="Ana", type="person", mentions=[Span(start=11, end=14, text="Ana")])
@@ -140,8 +140,118 @@ def test_cli_eval_on_a_folder_without_gold_is_a_clear_error(tmp_path):
     assert "holds no gold" in result.stderr
 
 
+def test_cli_eval_finds_actor_and_claim_gold_beside_the_gold_folder():
+    shared = ROOT.parent / "shared" / "eval"
+    if not (shared / "actors-dev.jsonl").is_file():
+        pytest.skip("the shared evaluation data is not beside the project")
+    result = CliRunner().invoke(
+        app, ["eval", str(shared / "polnear-dev"), "--engine", "rules", "--json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["actors"]["gold"] == 246 and data["claims"]["gold"] == 212
+    assert "actors gold:" in result.stderr
+
+
 @pytest.mark.parametrize("name", ["000_97dcceb8b115a6f9", "101_council_budget"])
 def test_gold_offsets_are_exact(name):
     [article] = load_gold(ROOT / "seeds" / f"{name}.gold.json")
     for a in article.attributions:
         assert a.content_text == " ".join(article.text[s:e] for s, e in a.content)
+
+
+# -- actors and claims, scored as ../shared/eval/README.md says ---------------------------
+
+
+def actor(actor_id, name, kind="person", aliases=()):
+    return Actor(id=actor_id, name=name, type=kind, aliases=list(aliases))
+
+
+def test_actor_names_compare_without_case_punctuation_or_a_leading_the():
+    from extractor.evaluation.entities import name_key
+
+    assert name_key("The Washington Post") == name_key("washington post")
+    assert name_key("U.S.") == name_key("US")
+
+
+def test_a_second_actor_for_one_gold_actor_is_a_split():
+    golds = [GoldActor("Hillary Clinton", ("Clinton",), quoted=True, type="person")]
+    predicted = [actor("a1", "Hillary Clinton"), actor("a2", "Clinton")]
+    report = score([(gold(actors=golds), extraction([], predicted))])
+    scores = report.as_dict()["actors"]
+    assert (scores["tp"], scores["predicted"], scores["gold"], scores["splits"]) == (1, 2, 1, 1)
+    assert scores["quoted_actor_recall"] == 1.0 and scores["type_accuracy"] == 1.0
+
+
+def test_actor_type_accuracy_is_over_matches():
+    golds = [GoldActor("Harbour Watch", type="group"), GoldActor("Ana Lima", type="person")]
+    predicted = [actor("a1", "Harbour Watch", "organization"), actor("a2", "Ana Lima")]
+    scores = score([(gold(actors=golds), extraction([], predicted))]).as_dict()["actors"]
+    assert scores["type_accuracy"] == 0.5 and scores["f1"] == 1.0
+
+
+def claim(claim_id, start, end, claimant=None, attribution="asserted", hedged=False):
+    return Claim(
+        id=claim_id,
+        statement="x",
+        claimant=claimant,
+        evidence=Span(start=start, end=end, text=TEXT[start:end]),
+        attribution=attribution,
+        hedged=hedged,
+    )
+
+
+def test_a_claim_matches_when_each_span_is_half_inside_the_other():
+    gold_claims = [GoldClaim(32, 55, TEXT[32:55], "Ben Ode", "reported", False)]
+    ben = actor("a1", "Ben", aliases=["Mr Ode"])
+    hits = [claim("c1", 41, 55, "a1", "reported")]  # 14 of 23 gold characters, all inside
+    too_long = [claim("c1", 0, 55, "a1", "reported")]  # covers it, but mostly outside
+    result = Extraction(claims=hits, actors=[ben], meta=Meta(engine="test"))
+    scores = score([(gold(claims=gold_claims), result)]).as_dict()["claims"]
+    assert scores["tp"] == 1 and scores["claimant_accuracy"] == 1.0
+    result = Extraction(claims=too_long, actors=[ben], meta=Meta(engine="test"))
+    assert score([(gold(claims=gold_claims), result)]).as_dict()["claims"]["tp"] == 0
+
+
+def test_claimant_null_matches_null_only():
+    gold_claims = [GoldClaim(32, 55, TEXT[32:55], None, "asserted", False)]
+    result = Extraction(
+        claims=[claim("c1", 32, 55, "a1")], actors=[actor("a1", "Ben")], meta=Meta(engine="t")
+    )
+    scores = score([(gold(claims=gold_claims), result)]).as_dict()["claims"]
+    assert scores["tp"] == 1 and scores["claimant_accuracy"] == 0.0
+
+
+def test_actor_and_claim_gold_files_attach_by_article_id(tmp_path):
+    from extractor.evaluation.annotations import attach_actors, attach_claims, beside
+
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (tmp_path / "actors-x.jsonl").write_text(
+        json.dumps({"id": "t", "actors": [{"name": "Ben", "type": "person", "quoted": True}]})
+        + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "claims-x.jsonl").write_text(
+        json.dumps(
+            {
+                "id": "t",
+                "claims": [
+                    {
+                        "evidence": TEXT[32:55],
+                        "start": 32,
+                        "end": 55,
+                        "claimant": None,
+                        "attribution": "asserted",
+                        "hedged": False,
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    golds = [gold()]
+    assert attach_actors(golds, beside(folder, "actors")) == 1
+    assert attach_claims(golds, beside(folder, "claims")) == 1
+    assert golds[0].actors[0].type == "person" and golds[0].claims[0].end == 55

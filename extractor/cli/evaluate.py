@@ -11,8 +11,9 @@ from rich.console import Console
 
 from ..api import Extractor
 from ..evaluation import load_gold, score, score_table
+from ..evaluation.annotations import attach_actors, attach_claims, beside
 from ..evaluation.runner import read_predictions, run_engine, write_predictions
-from .options import errors_exit, fail, with_model_options
+from .options import errors_exit, fail, stderr, with_model_options
 
 
 @with_model_options
@@ -28,6 +29,14 @@ def evaluate_command(
         Path | None, typer.Option("--save", help="Write the predictions made to this JSONL.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    actors: Annotated[
+        Path | None,
+        typer.Option(help="Actor gold (JSONL); default: one actors*.jsonl beside the gold."),
+    ] = None,
+    claims: Annotated[
+        Path | None,
+        typer.Option(help="Claim gold (JSONL); default: one claims*.jsonl beside the gold."),
+    ] = None,
     *,
     engine_options: dict[str, Any],
 ) -> None:
@@ -36,6 +45,14 @@ def evaluate_command(
         raise fail(f"{gold}: no such file or folder")
     with errors_exit():
         golds = load_gold(gold)
+        for kind, given, attach in (
+            ("actors", actors, attach_actors),
+            ("claims", claims, attach_claims),
+        ):
+            path = given or beside(gold, kind)
+            if path is not None:
+                count = attach(golds, path)
+                stderr.print(f"{kind} gold: {path} ({count} articles)", highlight=False)
         if predictions is not None:
             pairs = read_predictions(predictions, golds)
             label = str(predictions)

@@ -48,10 +48,21 @@ class GoldActor:
     name: str
     aliases: tuple[str, ...] = ()
     quoted: bool = False
+    type: str | None = None  # person | organization | country | group, when annotated
 
     @property
     def names(self) -> set[str]:
         return {n.lower() for n in (self.name, *self.aliases)}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldClaim:
+    start: int
+    end: int
+    evidence: str
+    claimant: str | None
+    attribution: str
+    hedged: bool
 
 
 @dataclass(slots=True)
@@ -61,6 +72,7 @@ class GoldArticle:
     text: str
     attributions: list[GoldAttribution] = field(default_factory=list)
     actors: list[GoldActor] | None = None  # None: this gold does not annotate actors
+    claims: list[GoldClaim] | None = None  # None: this gold does not annotate claims
 
 
 def load_gold(path: str | Path) -> list[GoldArticle]:
@@ -166,7 +178,12 @@ def read_gold_json(path: Path) -> GoldArticle:
     actors = None
     if "actors" in data:
         actors = [
-            GoldActor(a["name"], tuple(a.get("aliases", [])), bool(a.get("quoted", False)))
+            GoldActor(
+                a["name"],
+                tuple(a.get("aliases", [])),
+                bool(a.get("quoted", False)),
+                a.get("type"),
+            )
             for a in data["actors"]
         ]
     return GoldArticle(path.name.removesuffix(".gold.json"), article, text, attributions, actors)

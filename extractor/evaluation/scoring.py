@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..schema import Extraction, Quote
 from ..text.marks import has_double
+from .entities import ActorCounts, ClaimCounts, score_actors, score_claims
 from .gold import GoldArticle, GoldAttribution
 
 THRESHOLDS = (0.3, 0.8)
@@ -77,11 +79,11 @@ class Report:
     quotes: dict[tuple[str, float], PRF] = field(default_factory=dict)
     speaker: dict[tuple[str, float], Accuracy] = field(default_factory=dict)
     end_to_end: dict[tuple[str, float], PRF] = field(default_factory=dict)
-    actors: PRF | None = None
-    quoted_actor_recall: Accuracy | None = None
+    actors: ActorCounts | None = None  # articles whose gold lists actors
+    claims: ClaimCounts | None = None  # articles whose gold lists claims
 
-    def as_dict(self) -> dict:
-        out: dict = {"articles": self.articles, "quotes": {}}
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"articles": self.articles, "quotes": {}}
         for (subset, t), prf in self.quotes.items():
             out["quotes"].setdefault(subset, {})[str(t)] = {
                 **prf.as_dict(),
@@ -89,9 +91,22 @@ class Report:
                 "end_to_end_f1": round(self.end_to_end[(subset, t)].f1, 4),
             }
         if self.actors is not None:
-            out["actors"] = self.actors.as_dict()
-        if self.quoted_actor_recall is not None:
-            out["quoted_actor_recall"] = round(self.quoted_actor_recall.value, 4)
+            a = self.actors
+            prf = PRF(a.tp, a.predicted, a.gold)
+            out["actors"] = {
+                **prf.as_dict(),
+                "splits": a.splits,
+                "type_accuracy": round(Accuracy(a.typed_right, a.tp).value, 4),
+                "quoted_actor_recall": round(Accuracy(a.quoted_found, a.quoted).value, 4),
+            }
+        if self.claims is not None:
+            c = self.claims
+            out["claims"] = {
+                **PRF(c.tp, c.predicted, c.gold).as_dict(),
+                "claimant_accuracy": round(Accuracy(c.claimant_right, c.tp).value, 4),
+                "attribution_accuracy": round(Accuracy(c.attribution_right, c.tp).value, 4),
+                "hedged_accuracy": round(Accuracy(c.hedged_right, c.tp).value, 4),
+            }
         return out
 
 
@@ -157,9 +172,10 @@ def score(pairs: list[tuple[GoldArticle, Extraction]]) -> Report:
             report.quotes[(subset, t)] = PRF()
             report.speaker[(subset, t)] = Accuracy()
             report.end_to_end[(subset, t)] = PRF()
-    with_actors = [(g, r) for g, r in pairs if g.actors is not None]
-    if with_actors:
-        report.actors, report.quoted_actor_recall = PRF(), Accuracy()
+    if any(g.actors is not None for g, _ in pairs):
+        report.actors = ActorCounts()
+    if any(g.claims is not None for g, _ in pairs):
+        report.claims = ClaimCounts()
     for gold, result in pairs:
         top = [q for q in result.quotes if q.within is None]
         for subset in ("direct", "all"):
@@ -173,29 +189,10 @@ def score(pairs: list[tuple[GoldArticle, Extraction]]) -> Report:
                 report.speaker[(subset, t)].total += len(matched)
                 report.end_to_end[(subset, t)].add(right, len(preds), len(golds))
         if gold.actors is not None and report.actors is not None:
-            _score_actors(gold, result, report)
+            score_actors(gold.name, gold.actors, result.actors, report.actors)
+        if gold.claims is not None and report.claims is not None:
+            score_claims(gold.claims, result, report.claims)
     return report
-
-
-def _score_actors(gold: GoldArticle, result: Extraction, report: Report) -> None:
-    assert gold.actors is not None and report.actors is not None
-    assert report.quoted_actor_recall is not None
-    matched_gold: set[int] = set()
-    matched_pred = 0
-    for actor in result.actors:
-        names = {n.lower() for n in (actor.name, *actor.aliases)}
-        hit = next(
-            (j for j, g in enumerate(gold.actors) if j not in matched_gold and g.names & names),
-            None,
-        )
-        if hit is not None:
-            matched_gold.add(hit)
-            matched_pred += 1
-    report.actors.add(matched_pred, len(result.actors), len(gold.actors))
-    for j, g in enumerate(gold.actors):
-        if g.quoted:
-            report.quoted_actor_recall.total += 1
-            report.quoted_actor_recall.right += int(j in matched_gold)
 
 
 __all__ = ["PRF", "Accuracy", "Report", "score"]

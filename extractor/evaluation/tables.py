@@ -34,11 +34,20 @@ def score_table(report: Report, title: str) -> list[RenderableType]:
             f"{prf.tp}/{prf.predicted}/{prf.gold}",
         )
     out: list[RenderableType] = [table]
-    if report.actors is not None:
-        a = report.actors
-        quoted = report.quoted_actor_recall.value if report.quoted_actor_recall else 0.0
+    scores = report.as_dict()
+    if "actors" in scores:
+        a = scores["actors"]
         out.append(
-            f"actors: P {a.precision:.3f}  R {a.recall:.3f}  F1 {a.f1:.3f}  "
-            f"({a.tp}/{a.predicted}/{a.gold}); quoted-actor recall {quoted:.3f}"
+            f"actors: P {a['precision']:.3f}  R {a['recall']:.3f}  F1 {a['f1']:.3f}  "
+            f"({a['tp']}/{a['predicted']}/{a['gold']}), splits {a['splits']}, "
+            f"type acc {a['type_accuracy']:.3f}, quoted-actor recall {a['quoted_actor_recall']:.3f}"
+        )
+    if "claims" in scores:
+        c = scores["claims"]
+        out.append(
+            f"claims: P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}  "
+            f"({c['tp']}/{c['predicted']}/{c['gold']}), claimant acc "
+            f"{c['claimant_accuracy']:.3f}, attribution acc {c['attribution_accuracy']:.3f}, "
+            f"hedged acc {c['hedged_accuracy']:.3f}"
         )
     return out
