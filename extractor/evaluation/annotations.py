@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from ..errors import ArticleError
 from .gold import GoldActor, GoldArticle, GoldClaim
 
 
-def _lines(path: Path) -> dict[str, dict[str, object]]:
+def _lines(path: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         raise ArticleError("no such annotation file", source=str(path))
-    records: dict[str, dict[str, object]] = {}
+    records: dict[str, dict[str, Any]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
@@ -47,7 +48,7 @@ def attach_actors(golds: list[GoldArticle], path: Path) -> int:
                 bool(a.get("quoted", False)),
                 str(a.get("type", "")) or None,
             )
-            for a in record["actors"]  # type: ignore[union-attr]
+            for a in record["actors"]
         ]
         count += 1
     return count
@@ -62,7 +63,7 @@ def attach_claims(golds: list[GoldArticle], path: Path) -> int:
         if record is None:
             continue
         claims = []
-        for c in record["claims"]:  # type: ignore[union-attr]
+        for c in record["claims"]:
             start, end = int(c["start"]), int(c["end"])
             if gold.text[start:end] != c["evidence"]:
                 raise ArticleError(
