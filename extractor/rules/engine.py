@@ -18,6 +18,7 @@ from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
 from ..text.spans import overlaps_any
 from .claims import find_claims, span
+from .conventions import as_double_marks
 from .document import Document
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
@@ -52,7 +53,7 @@ class RulesEngine:
         started = time.perf_counter()
         text = article.text
         zones = [(z.start, z.end) for z in junk_zones(text)]
-        clean = blank_zones(text, zones)
+        clean = as_double_marks(blank_zones(text, zones))  # offsets kept
         doc = Document(clean)
         finder = SpeechFinder(doc)
         utterances = finder.run()
