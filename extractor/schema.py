@@ -8,7 +8,7 @@ with offsets as Python ``str`` indices into the article text as given.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -156,3 +156,23 @@ class Extraction(_Model):
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    # Display: the renderers live in extractor.render and are imported only when used.
+
+    def __str__(self) -> str:
+        """A counts line, then one line per top-level quote (``q1 direct   Name: “…”``)."""
+        from .render.summary import summary_text
+
+        return summary_text(self)
+
+    def __rich__(self) -> Any:
+        """The counts line and a table of the top-level quotes, for rich consoles."""
+        from .render.summary import summary_rich
+
+        return summary_rich(self)
+
+    def _repr_html_(self) -> str:
+        """Notebook view: the highlighted article when its text is attached, else the quotes."""
+        from .render.html import extraction_html
+
+        return extraction_html(self)
