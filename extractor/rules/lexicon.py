@@ -66,7 +66,8 @@ TITLES = frozenset(
     professor judge justice chief minister prime chancellor ambassador commissioner
     director chairman chairwoman chair spokesman spokeswoman spokesperson pope king
     queen prince princess sheikh rev rev. attorney speaker leader candidate nominee
-    former first lady sir dame officer detective sheriff deputy""".split()
+    former first lady sir dame officer detective sheriff deputy councillor cllr lord baroness
+    alderman""".split()
 )
 
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
