@@ -28,7 +28,7 @@ from .quotes import find_quoted
 
 #: Opening single marks and the closing marks each accepts.
 _CLOSERS_FOR = {"‘": "’'", "'": "'’", "‹": "›", "‚": "‘’"}
-_AS_DOUBLE = {"‘": "“", "’": "”", "'": '"', "‹": "«", "›": "»", "‚": "„"}
+_AS_DOUBLE = {"‘": "“", "’": "”", "'": '"', "‹": "“", "›": "”", "‚": "“"}
 _AS_SINGLE = {"“": "‘", "”": "’", '"': "'", "„": "‚", "«": "‹", "»": "›", "‟": "‛"}
 _SINGLE = re.compile("[‘’'‹›‚]")
 # Apostrophes that stand at the start of a word: '90s, 'n', 'em, 'til, 'tis, 'twas.
@@ -120,8 +120,10 @@ def find_single_quoted(text: str, paragraphs: Sequence[Paragraph]) -> list[Singl
 
 
 def as_double_marks(text: str) -> str:
-    """The text to read: unchanged in an article quoted in double marks; with the marks
-    swapped (same length, same offsets) in one quoted in single marks."""
+    """The text to read, in the marks every pattern is written for (same length, same
+    offsets): guillemets and low-high marks become curly double marks, and in an
+    article quoted in single marks the quoting marks are swapped with the double ones."""
+    text = _curly_doubles(text)
     if not any(c in text for c in "‘'‹‚"):
         return text
     doc = Document(text)
@@ -143,6 +145,19 @@ def as_double_marks(text: str) -> str:
         for i in passage.marks:
             chars[i] = _AS_DOUBLE[text[i]]
     return "".join(chars)
+
+
+_GUILLEMETS = str.maketrans({"«": "“", "»": "”"})
+_LOW_HIGH = re.compile("„([^„“”\n]*)([“”])")
+
+
+def _curly_doubles(text: str) -> str:
+    """« » and „ “ (low-high, closed by a high mark that elsewhere opens) as “ ”."""
+    if "«" in text or "»" in text:
+        text = text.translate(_GUILLEMETS)
+    if "„" in text:
+        text = _LOW_HIGH.sub(lambda m: f"“{m.group(1)}”", text)
+    return text
 
 
 def _first_char(text: str, para: Paragraph) -> int:
