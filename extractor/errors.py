@@ -80,10 +80,11 @@ class ProviderError(ExtractorError):
         source: str | None = None,
         status_code: int | None = None,
         requests: int | None = None,
+        cli_message: str | None = None,
     ) -> None:
         self.status_code = status_code
         self.requests = requests
-        super().__init__(message, source=source)
+        super().__init__(message, source=source, cli_message=cli_message)
 
 
 class ModelOutputError(ExtractorError):
@@ -91,8 +92,16 @@ class ModelOutputError(ExtractorError):
 
     code = "model_output_error"
 
-    def __init__(self, message: str, *, source: str | None = None, attempts: int = 0) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        attempts: int = 0,
+        requests: int | None = None,
+    ) -> None:
         self.attempts = attempts
+        self.requests = requests  # HTTP requests made, transport retries included
         super().__init__(message, source=source)
 
 

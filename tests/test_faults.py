@@ -55,6 +55,10 @@ def test_timeouts_are_retried_then_reported(sleeps):
     result, requests = run([fault("hang", 1.5)] * 3, timeout=0.3, transport_retries=1)
     assert isinstance(result, ProviderError) and "timed out" in str(result)
     assert requests == 2
+    # The advice names the setting as the caller gives it: in Python, or on the command line.
+    assert "raise timeout= (EXTRACTOR_TIMEOUT)" in str(result) and "--timeout" not in str(result)
+    assert "raise --timeout (EXTRACTOR_TIMEOUT)" in result.for_cli()
+    assert "timeout=" not in result.for_cli()
 
 
 def test_connection_reset_then_success(sleeps):
@@ -85,15 +89,21 @@ def test_schema_invalid_answers_stop_at_the_reask_cap(sleeps):
     broken["actors"] = [{"id": "a1"}]
     result, requests = run([answer(broken)] * 6, max_retries=2)
     assert isinstance(result, ModelOutputError) and result.attempts == 3
-    assert requests == 3
+    assert requests == 3 == result.requests
 
 
 def test_malformed_json_that_persists_stops_at_the_cap(sleeps):
     result, requests = run([raw("{not json")] * 6, max_retries=1)
-    assert isinstance(result, ModelOutputError) and requests == 2
+    assert isinstance(result, ModelOutputError) and requests == 2 == result.requests
 
 
 def test_answer_cut_off_at_max_tokens_is_a_typed_error(sleeps):
     result, requests = run([answer(HARBOUR_ANSWER, finish_reason="length")])
     assert isinstance(result, ModelOutputError) and "cut off" in str(result)
-    assert requests == 1
+    assert requests == 1 == result.requests
+
+
+def test_model_output_error_counts_transport_retries_too(sleeps):
+    result, requests = run([error(503, "busy"), answer(HARBOUR_ANSWER, finish_reason="length")])
+    assert isinstance(result, ModelOutputError) and result.attempts == 1
+    assert requests == 2 == result.requests

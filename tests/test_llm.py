@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from extractor import Extraction, ModelOutputError, ProviderError, extract
+from extractor import ConfigurationError, Extraction, ModelOutputError, ProviderError, extract
 from extractor.api import aextract
 
 from .articles import HARBOUR, HARBOUR_ANSWER
@@ -193,6 +193,7 @@ def test_malformed_json_that_persists_becomes_model_output_error(endpoint):
     with pytest.raises(ModelOutputError) as caught:
         extract(HARBOUR, **ep.options(mode="tools", max_retries=1))
     assert caught.value.attempts == 2
+    assert caught.value.requests == 2
 
 
 @pytest.mark.vcr
@@ -205,3 +206,14 @@ def test_article_with_template_syntax_reaches_the_model_verbatim(endpoint):
         sent = ep.server.requests[0]["messages"][-1]["content"]
         assert "{{ grounding }} {% if x %}{% endraw %} {#." in sent
     # Replaying: the cassette matches on the request body, so the same holds.
+
+
+def test_missing_openai_key_speaks_python_and_the_command_line():
+    with pytest.raises(ConfigurationError) as caught:
+        extract(HARBOUR, model="openai/gpt-4o-mini")
+    python, cli = str(caught.value), caught.value.for_cli()
+    assert "needs an API key" in python and "needs an API key" in cli
+    assert "api_key=" in python and "base_url=" in python and "--" not in python
+    assert "--api-key" in cli and "--base-url" in cli
+    assert "api_key=" not in cli and "base_url=" not in cli
+    assert "OPENAI_API_KEY" in cli and "EXTRACTOR_API_KEY" in cli

@@ -38,9 +38,10 @@ def _parameters(func: Any) -> list[tuple[str, Any, Any]]:
 def test_twins_take_the_same_parameters(sync, asynchronous):
     assert inspect.iscoroutinefunction(asynchronous)
     assert _parameters(sync) == _parameters(asynchronous)
-    assert inspect.signature(sync).return_annotation == inspect.signature(
-        asynchronous
-    ).return_annotation
+    assert (
+        inspect.signature(sync).return_annotation
+        == inspect.signature(asynchronous).return_annotation
+    )
 
 
 def test_batch_twins_take_the_same_parameters():

@@ -54,10 +54,79 @@ def test_timeouts_and_resets_are_retried_then_succeed(sleeps):
 
 
 def test_retries_are_capped_and_the_last_error_surfaces(sleeps):
-    script = Script(*[httpx.ConnectError("refused")] * 3)
+    script = Script(*[httpx.ConnectError("Name or service not known")] * 3)
     with pytest.raises(httpx.ConnectError):
         RetryingTransport(script, RetryPolicy(max_retries=2), httpx).handle_request(REQUEST)
     assert script.calls == 3
+
+
+def refused() -> Exception:
+    """A ConnectError as httpx raises it when nothing listens: the refusal is its cause."""
+    try:
+        raise ConnectionRefusedError(111, "Connection refused")
+    except ConnectionRefusedError as cause:
+        error = httpx.ConnectError("[Errno 111] Connection refused")
+        error.__cause__ = cause
+        return error
+
+
+def refused_in_a_group() -> Exception:
+    """As an async connect raises it when every address of the host refused."""
+    error = httpx.ConnectError("All connection attempts failed")
+    group = ExceptionGroup(
+        "multiple connection attempts failed",
+        [ConnectionRefusedError(111, "refused"), ConnectionRefusedError(111, "refused")],
+    )
+    error.__cause__ = OSError("All connection attempts failed")
+    error.__cause__.__cause__ = group
+    return error
+
+
+def test_a_refused_connection_is_tried_twice_with_a_short_pause(sleeps):
+    script = Script(*[refused() for _ in range(5)])
+    stats = CallStats()
+    with counting(stats), pytest.raises(httpx.ConnectError):
+        RetryingTransport(script, RetryPolicy(max_retries=4), httpx).handle_request(REQUEST)
+    assert script.calls == 2 == stats.requests
+    assert sleeps == [RetryPolicy().refused_delay] and sleeps[0] <= 0.5
+
+
+def test_async_refusal_from_every_address_is_tried_twice(sleeps):
+    script = Script(*[refused_in_a_group() for _ in range(5)])
+    transport = AsyncRetryingTransport(script, RetryPolicy(max_retries=4), httpx)
+    with pytest.raises(httpx.ConnectError):
+        asyncio.run(transport.handle_async_request(REQUEST))
+    assert script.calls == 2 and len(sleeps) == 1
+
+
+def test_a_refusal_after_a_timeout_still_gets_its_second_try(sleeps):
+    script = Script(httpx.ConnectTimeout("slow"), refused(), (200, {}))
+    response = RetryingTransport(script, RetryPolicy(max_retries=4), httpx).handle_request(REQUEST)
+    assert response.status_code == 200 and script.calls == 3
+
+
+def test_refusals_are_counted_per_request_not_per_transport(sleeps):
+    script = Script(refused(), (200, {}), refused(), (200, {}))
+    transport = RetryingTransport(script, RetryPolicy(max_retries=4), httpx)
+    assert transport.handle_request(REQUEST).status_code == 200
+    assert transport.handle_request(REQUEST).status_code == 200
+    assert script.calls == 4
+
+
+def test_no_transport_retries_means_one_try_even_when_refused(sleeps):
+    script = Script(refused(), refused())
+    with pytest.raises(httpx.ConnectError):
+        RetryingTransport(script, RetryPolicy(max_retries=0), httpx).handle_request(REQUEST)
+    assert script.calls == 1 and sleeps == []
+
+
+def test_failed_and_answered_tries_are_both_counted(sleeps):
+    script = Script(httpx.ReadTimeout("slow"), (503, {}), (200, {}))
+    stats = CallStats()
+    transport = AsyncRetryingTransport(script, RetryPolicy(), httpx)
+    with counting(stats):
+        asyncio.run(transport.handle_async_request(REQUEST))
+    assert stats.requests == 3 and stats.statuses == [0, 503, 200]
 
 
 def test_client_errors_are_not_retried(sleeps):

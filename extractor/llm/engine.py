@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -33,7 +35,7 @@ from .grounding import GroundingSession
 from .prompts import load_prompts
 from .providers import Backend, build_client, resolve_backend
 from .reading import ArticleReading, current_grounder
-from .transport import CallStats, counting
+from .transport import CallStats, counting, is_refused
 
 
 @cache
@@ -84,6 +86,7 @@ class _Run:
     session: GroundingSession
     attempts: _Attempts
     stats: CallStats
+    kwargs: dict[str, Any] = field(repr=False)  # instructor's create() arguments
 
 
 class LLMEngine:
@@ -144,36 +147,35 @@ class LLMEngine:
         return [(c, Article(article.text[c.start : c.end], source=article.source)) for c in chunks]
 
     def _read_one(self, part: tuple[Chunk, Article]) -> _Run:
-        chunk, article = part
-        session, attempts, stats, kwargs = self._prepare(article)
-        token = current_grounder.set(session)
-        with counting(stats):
-            try:
-                self._client.chat.completions.create(**kwargs)
-            except Exception as exc:
-                raise self._translate(exc, article, attempts, stats) from exc
-            finally:
-                current_grounder.reset(token)
-        return _Run(chunk, session, attempts, stats)
+        with self._reading(part) as run:
+            self._client.chat.completions.create(**run.kwargs)
+        return run
 
     async def _aread_one(self, part: tuple[Chunk, Article]) -> _Run:
-        chunk, article = part
-        session, attempts, stats, kwargs = self._prepare(article)
-        token = current_grounder.set(session)
-        with counting(stats):
-            try:
-                await self._aclient.chat.completions.create(**kwargs)
-            except Exception as exc:
-                raise self._translate(exc, article, attempts, stats) from exc
-            finally:
-                current_grounder.reset(token)
-        return _Run(chunk, session, attempts, stats)
+        with self._reading(part) as run:
+            await self._aclient.chat.completions.create(**run.kwargs)
+        return run
 
     # -- shared steps -------------------------------------------------------------------
 
-    def _prepare(
-        self, article: Article
-    ) -> tuple[GroundingSession, _Attempts, CallStats, dict[str, Any]]:
+    @contextmanager
+    def _reading(self, part: tuple[Chunk, Article]) -> Iterator[_Run]:
+        """Everything around the one instructor call for a chunk, sync or async: the
+        grounder it validates against, the requests it makes, its errors made typed.
+        The block makes the call with ``run.kwargs``."""
+        chunk, article = part
+        run = self._prepare(chunk, article)
+        token = current_grounder.set(run.session)
+        try:
+            with counting(run.stats):
+                try:
+                    yield run
+                except Exception as exc:
+                    raise self._translate(exc, article, run.attempts, run.stats) from exc
+        finally:
+            current_grounder.reset(token)
+
+    def _prepare(self, chunk: Chunk, article: Article) -> _Run:
         session = GroundingSession(article.text)
         attempts = _Attempts(session, self.settings.max_retries)
         kwargs: dict[str, Any] = {
@@ -188,7 +190,7 @@ class LLMEngine:
             kwargs["temperature"] = self.settings.temperature
         if self.settings.max_tokens:
             kwargs["max_tokens"] = self.settings.max_tokens
-        return session, attempts, CallStats(), kwargs
+        return _Run(chunk, session, attempts, CallStats(), kwargs)
 
     def _finish(self, article: Article, runs: list[_Run], started: float) -> Extraction:
         for run in runs:
@@ -197,6 +199,7 @@ class LLMEngine:
                     "the model's answer was never validated",
                     source=article.source,
                     attempts=run.attempts.count,
+                    requests=run.stats.requests,
                 )
         if len(runs) == 1:
             result = runs[0].session.result
@@ -245,9 +248,22 @@ class LLMEngine:
                 requests=stats.requests,
             )
         if isinstance(cause, openai.APITimeoutError):
+            timed_out = (
+                f"{self.backend.label} at {where} timed out after {stats.requests} request(s)"
+            )
+            advice = "(EXTRACTOR_TIMEOUT) or try a smaller model"
             return ProviderError(
-                f"{self.backend.label} at {where} timed out after {stats.requests} request(s); "
-                "raise EXTRACTOR_TIMEOUT or try a smaller model",
+                f"{timed_out}; raise timeout= {advice}",
+                cli_message=f"{timed_out}; raise --timeout {advice}",
+                source=article.source,
+                requests=stats.requests,
+            )
+        if isinstance(cause, openai.APIConnectionError) and is_refused(cause):
+            # Tried at most twice, briefly (see transport): nothing is there to answer.
+            refused = f"nothing is listening at {where} (connection refused); start the server"
+            return ProviderError(
+                f"{refused} or check the base URL",
+                cli_message=f"{refused} or check --base-url",
                 source=article.source,
                 requests=stats.requests,
             )
@@ -273,6 +289,7 @@ class LLMEngine:
                 "or split the article",
                 source=article.source,
                 attempts=attempts.count,
+                requests=stats.requests,
             )
         if isinstance(exc, InstructorError):
             return ModelOutputError(
@@ -280,6 +297,7 @@ class LLMEngine:
                 f"attempt(s): {_first_line(cause)}",
                 source=article.source,
                 attempts=attempts.count,
+                requests=stats.requests,
             )
         return exc
 

@@ -111,9 +111,12 @@ def _api_key(backend: Backend, settings: Settings) -> str:
     if backend.provider == "openai":
         key = key or os.environ.get("OPENAI_API_KEY")
         if not key:
+            needs = (
+                f"model {backend.label} needs an API key: set OPENAI_API_KEY or EXTRACTOR_API_KEY"
+            )
             raise ConfigurationError(
-                f"model {backend.label} needs an API key: set OPENAI_API_KEY or "
-                "EXTRACTOR_API_KEY, or pass api_key=; for a local server pass base_url="
+                f"{needs}, or pass api_key=; for a local server pass base_url=",
+                cli_message=f"{needs}, or pass --api-key; for a local server pass --base-url",
             )
         return key
     # Local servers accept any key; the SDK insists on one being set.
@@ -135,20 +138,22 @@ def build_client(backend: Backend, settings: Settings, *, asynchronous: bool = F
             if parts.password
             else None
         )
-        sdk = cls(
+        sdk: Any = cls(  # OpenAI or AsyncOpenAI: instructor takes either
             api_key=_api_key(backend, settings),
             base_url=backend.safe_base_url if auth else backend.base_url,
             max_retries=0,
             timeout=settings.timeout,
             http_client=http_client(policy, settings.timeout, asynchronous=asynchronous, auth=auth),
         )
-        return instructor.from_openai(sdk, mode=backend.mode)
+        return instructor.from_openai(sdk, mode=backend.mode or instructor.Mode.TOOLS)
     kwargs: dict[str, Any] = {}
     if settings.api_key:
         kwargs["api_key"] = settings.api_key
+    if backend.mode is not None:
+        kwargs["mode"] = backend.mode
+    # from_provider is typed per literal model name and per sync/async flag; ours are data.
+    from_provider: Any = instructor.from_provider
     try:
-        return instructor.from_provider(
-            backend.label, async_client=asynchronous, mode=backend.mode, **kwargs
-        )
+        return from_provider(backend.label, async_client=asynchronous, **kwargs)
     except Exception as exc:  # instructor raises several kinds for a bad provider string
         raise ConfigurationError(f"cannot set up model {backend.label}: {exc}") from exc

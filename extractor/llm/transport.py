@@ -3,8 +3,11 @@
 The provider SDK's own retries are switched off (``max_retries=0``) and this
 transport retries instead, so the two never multiply: 429 (honouring
 Retry-After / retry-after-ms), 408/409/5xx, timeouts and connection errors
-are retried with capped exponential backoff by tenacity. It wraps the real
-transport, so each try is a real request (and a recorded one under vcrpy).
+are retried with capped exponential backoff by tenacity. A refused
+connection (nothing listening at the address) is different: it is tried once
+more after a short pause and then given up, since waiting longer seldom
+starts a server. It wraps the real transport, so each try is a real request
+(and a recorded one under vcrpy).
 
 These retries are separate from validation re-asks, which instructor runs one
 level up. Every request sent is counted in the `CallStats` of the extraction
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import importlib
 import importlib.metadata
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -32,6 +37,7 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential_jitter,
 )
+from tenacity.stop import stop_base
 
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 
@@ -39,13 +45,7 @@ RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 def http_module() -> ModuleType:
     """The httpx flavour the installed openai SDK is built on (httpx2 from openai 3 on)."""
     major = int(importlib.metadata.version("openai").split(".")[0])
-    if major >= 3:
-        import httpx2
-
-        return httpx2
-    import httpx
-
-    return httpx
+    return importlib.import_module("httpx2" if major >= 3 else "httpx")
 
 
 @dataclass(slots=True)
@@ -55,6 +55,8 @@ class RetryPolicy:
     max_retries: int = 4  # retries after the first request
     initial_delay: float = 1.0
     max_delay: float = 60.0  # a longer Retry-After is not waited for: the call fails
+    refused_tries: int = 2  # a refused connection is tried this often in all, at most
+    refused_delay: float = 0.25  # the pause before trying a refused connection again
 
 
 @dataclass(slots=True)
@@ -70,7 +72,7 @@ _stats: ContextVar[CallStats | None] = ContextVar("extractor_call_stats", defaul
 
 
 @contextmanager
-def counting(stats: CallStats):
+def counting(stats: CallStats) -> Iterator[CallStats]:
     """Count the requests made inside this block (and tasks started in it) into ``stats``."""
     token = _stats.set(stats)
     try:
@@ -115,8 +117,53 @@ def retry_after_seconds(headers: Any) -> float | None:
         return max(parsed.timestamp() - time.time(), 0.0) if parsed else None
 
 
+def is_refused(error: BaseException) -> bool:
+    """Whether ``error`` comes of a refused connection: nothing listening at the address.
+
+    The refusal sits in the chain of causes (httpx ConnectError, httpcore ConnectError,
+    then ConnectionRefusedError); for an async connect it can be one of a group of
+    failed attempts, one per address the host name resolved to.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ConnectionRefusedError):
+            return True
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        pending.extend((current.__cause__, current.__context__))
+    return False
+
+
+class _StopAfterRefusals(stop_base):
+    """Stop once this many tries of one request were refused. Made anew for each request."""
+
+    def __init__(self, tries: int, refused: Callable[[BaseException | None], bool]) -> None:
+        self.tries = tries
+        self.refused = refused
+        self.count = 0
+
+    def __call__(self, state: RetryCallState) -> bool:
+        # tenacity asks once per failed try that it would retry.
+        outcome = state.outcome
+        if outcome is not None and outcome.failed and self.refused(outcome.exception()):
+            self.count += 1
+        return self.count >= self.tries
+
+
+@dataclass(slots=True)
+class _Sent:
+    """What the inner transport answered to one try (set inside `_RetryLogic.one_try`)."""
+
+    response: Any = None
+
+
 class _RetryLogic:
-    """The retry decisions shared by the sync and async transports."""
+    """The retry decisions and per-try bookkeeping shared by the sync and async transports."""
 
     def __init__(self, policy: RetryPolicy, httpx: ModuleType) -> None:
         self.policy = policy
@@ -128,6 +175,7 @@ class _RetryLogic:
             httpx.NetworkError,
             httpx.RemoteProtocolError,
         )
+        self._connect_error = httpx.ConnectError
 
     def pause_left(self) -> float:
         return max(0.0, self.paused_until - time.monotonic())
@@ -150,8 +198,13 @@ class _RetryLogic:
     def should_retry_error(self, error: BaseException) -> bool:
         return isinstance(error, self._retryable_errors)
 
+    def refused(self, error: BaseException | None) -> bool:
+        return isinstance(error, self._connect_error) and is_refused(error)
+
     def wait(self, state: RetryCallState) -> float:
         outcome = state.outcome
+        if outcome is not None and outcome.failed and self.refused(outcome.exception()):
+            return self.policy.refused_delay
         if outcome is not None and not outcome.failed:
             response = outcome.result()
             if response.status_code == 429:
@@ -192,9 +245,24 @@ class _RetryLogic:
         assert state.outcome is not None
         return state.outcome.result()
 
+    @contextmanager
+    def one_try(self) -> Iterator[_Sent]:
+        """Around one call of the inner transport: count it, failed or answered, and note
+        a rate limit it was told of. The caller sets ``.response`` on what is yielded."""
+        sent = _Sent()
+        try:
+            yield sent
+        except BaseException:
+            self.record_error()
+            raise
+        self.record(sent.response)
+        self.note_rate_limit(sent.response)
+
     def options(self) -> dict[str, Any]:
+        """tenacity's settings for one request (the refusal count is the request's own)."""
+        refusals = _StopAfterRefusals(self.policy.refused_tries, self.refused)
         return {
-            "stop": stop_after_attempt(self.policy.max_retries + 1),
+            "stop": stop_after_attempt(self.policy.max_retries + 1) | refusals,
             "wait": self.wait,
             "retry": retry_if_exception(self.should_retry_error)
             | retry_if_result(self.should_retry_response),
@@ -211,20 +279,13 @@ class RetryingTransport:
         self._logic = _RetryLogic(policy, httpx)
 
     def _send_once(self, request: Any) -> Any:
-        pause = self._logic.pause_left()
-        if pause > 0:
-            _sleep(pause)
-        try:
-            response = self._inner.handle_request(request)
-        except BaseException:
-            self._logic.record_error()
-            raise
-        self._logic.record(response)
-        self._logic.note_rate_limit(response)
+        _sleep_if_needed(self._logic.pause_left())
+        with self._logic.one_try() as sent:
+            sent.response = self._inner.handle_request(request)
         # Read the body here, inside the retry loop: a connection cut mid-body is then
         # retried like any other transport fault (nothing here streams).
-        response.read()
-        return response
+        sent.response.read()
+        return sent.response
 
     def handle_request(self, request: Any) -> Any:
         retrying = Retrying(sleep=_sleep_if_needed, **self._logic.options())
@@ -248,18 +309,11 @@ class AsyncRetryingTransport:
         self._logic = _RetryLogic(policy, httpx)
 
     async def _send_once(self, request: Any) -> Any:
-        pause = self._logic.pause_left()
-        if pause > 0:
-            await _async_sleep(pause)
-        try:
-            response = await self._inner.handle_async_request(request)
-        except BaseException:
-            self._logic.record_error()
-            raise
-        self._logic.record(response)
-        self._logic.note_rate_limit(response)
-        await response.aread()
-        return response
+        await _async_sleep_if_needed(self._logic.pause_left())
+        with self._logic.one_try() as sent:
+            sent.response = await self._inner.handle_async_request(request)
+        await sent.response.aread()
+        return sent.response
 
     async def handle_async_request(self, request: Any) -> Any:
         retrying = AsyncRetrying(sleep=_async_sleep_if_needed, **self._logic.options())
@@ -285,7 +339,7 @@ def http_client(
     """An httpx client for the provider SDK whose transport retries faults."""
     httpx = http_module()
     if asynchronous:
-        transport = AsyncRetryingTransport(httpx.AsyncHTTPTransport(), policy, httpx)
-        return httpx.AsyncClient(transport=transport, timeout=timeout, auth=auth)
+        retrying = AsyncRetryingTransport(httpx.AsyncHTTPTransport(), policy, httpx)
+        return httpx.AsyncClient(transport=retrying, timeout=timeout, auth=auth)
     transport = RetryingTransport(httpx.HTTPTransport(), policy, httpx)
     return httpx.Client(transport=transport, timeout=timeout, auth=auth)
