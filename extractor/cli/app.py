@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 from typing import Annotated, Any
 
@@ -35,15 +36,40 @@ def _show_notice(message: Any, category: type[Warning], *rest: Any, **more: Any)
     stderr.print(f"extractor: {label}: {message}", highlight=False)
 
 
+#: Libraries whose own log lines would tell a different story from the tool's (instructor
+#: logs "Max retries exceeded" for a request the transport already retried).
+QUIET_LOGGERS = ("instructor", "openai", "httpx", "httpx2", "httpcore", "httpcore2")
+
+
+def _configure_logging(verbose: bool) -> None:
+    from rich.logging import RichHandler
+
+    if verbose:  # everything at INFO, the libraries' lines included, through the one console
+        logging.basicConfig(
+            level=logging.INFO,
+            format="%(name)s: %(message)s",
+            handlers=[RichHandler(console=stderr)],
+        )
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.DEBUG)
+        return
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 @app.callback()
 def main(
     version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
     ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show the libraries' log lines too.")
+    ] = False,
 ) -> None:
     """extractor: actors, quotes and claims from news articles."""
     warnings.showwarning = _show_notice
+    _configure_logging(verbose)
 
 
 app.command()(extract)
