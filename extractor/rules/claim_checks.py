@@ -1,0 +1,288 @@
+"""What is not a claim: headlines, bylines, datelines, citation lines, list items and
+section titles (whole paragraphs); questions, conditionals, plans, promises and
+predictions, opinions, reader appeals and bare noun phrases (clauses). And what
+hedges a claim: may, might, reportedly, appears to ... inside the clause itself."""
+
+from __future__ import annotations
+
+import re
+
+from .claim_clauses import Token, first_finite, is_clause, opens_with_verb, tokens
+from .claim_words import (
+    AUXILIARIES,
+    CONDITIONALS,
+    COPULAS,
+    FUTURE_FRAMES,
+    FUTURE_MODALS,
+    FUTURE_PHRASES,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    IMPERATIVES,
+    JUDGEMENT_NOUNS,
+    OPINION_WORDS,
+    QUESTION_WORDS,
+    STRONG_OPINION,
+    WEAK_MODALS,
+    inflected,
+    verb_forms,
+)
+from .document import Document
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?"
+    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([A-Za-z]+\))?\s*[-—–―]+\s+"
+)
+_LABEL = re.compile(r"([A-Z][^\n:.!?]{0,70}?):\s+(?=[\"“A-Z0-9])")
+_BYLINE = re.compile(
+    r"(?i:by|written by|reporting by|editing by|additional reporting by|compiled by)\s+"
+    r"[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][^\n]{0,60})?$"
+    r"|(?i:.*\b(?:contributed|contributing) (?:reporting|to this report))"
+    r"|(?i:.*\b(?:newsletter|subscribe|sign up|click here|follow us|share this|read more)\b)"
+    r"|(?:CLARIFICATION|CORRECTION|UPDATE|Correction|Clarification)S?\s*:",
+)
+_CITATION = re.compile(r"\s*[\[(].*[\])]\.?\s*$")
+_APPEAL = re.compile(
+    r"\b(?:click here|sign up|subscribe|follow us|share this|read more|let us know)\b", re.I
+)
+_ADVERBS = frozenset(
+    "no a an very so really truly absolutely completely just quite too pretty rather utterly "
+    "totally simply also still clearly not".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at of for from with to into about by over under up down out one".split()
+)
+_NOT_JUDGED = _PREPOSITIONS | QUESTION_WORDS | {"the"}
+_SAY = frozenset(
+    "say says said told tells added adds wrote writes noted notes explained continued "
+    "recalled replied responded asked".split()
+)
+_FRAME_TAIL = frozenset(
+    "of about in on at during after before monday tuesday wednesday thursday friday "
+    "saturday sunday yesterday today earlier later".split()
+)
+_CORRELATIVE = re.compile(r"the \w+er\b[^,]*, the \w+er\b", re.I)
+_SUBJECTS = frozenset("i you he she it we they you'd i'd we'd he'd she'd they'd".split())
+_FIRST_PERSON = frozenset("i we you i'm we're you're i've we've i'd".split())
+
+
+def skipped_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs that hold no claim: the headline, bylines, citation and credit lines,
+    short lines with no final stop (section titles, list items)."""
+    text = doc.text
+    out: set[int] = set()
+    first = text[doc.paragraphs[0].start : doc.paragraphs[0].end].strip() if doc.paragraphs else ""
+    for n, p in enumerate(doc.paragraphs):
+        line = text[p.start : p.end].strip()
+        words = len(line.split())
+        no_stop = not line.rstrip("”\"’' )").endswith((".", "!", "?", "…"))
+        # The headline: a first line with no final stop, in Title Case, or short atop a
+        # long article (some archives add the stop).
+        short_top = words <= 16 and len(doc.paragraphs) >= 4
+        headline = n == 0 and len(doc.paragraphs) > 1 and (no_stop or _is_title(line) or short_top)
+        if n == 1 and 0 in out and short_top and first.endswith((";", ":", ",")):
+            headline = True  # a deck that goes on from the headline
+        furniture = _BYLINE.match(line) or _CITATION.match(line) or _is_title(line)
+        if headline or (no_stop and words <= 14) or furniture:
+            out.add(n)
+    return out
+
+
+def _is_title(line: str) -> bool:
+    """Title Case: most words capitalised (a headline or a section title)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", line) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def lead_end(text: str, start: int, end: int) -> int:
+    """Past a dateline ("WASHINGTON —") or a label ("Editor's note:", "Refugees:")."""
+    m = _DATELINE.match(text, start, end)
+    if m:
+        return m.end()
+    m = _LABEL.match(text, start, end)
+    if m:
+        label = m.group(1)
+        if _is_title(label) or (len(label.split()) <= 4 and not is_clause(text, *m.span(1))):
+            return m.end()
+    return start
+
+
+def non_claim(
+    text: str, start: int, end: int, own_voice: bool, relative: bool = False
+) -> str | None:
+    """Why the clause ``[start, end)`` is no claim, or None when it is one (``relative``:
+    a relative clause on a name, "Fowler, who led ...", whose verb follows "who")."""
+    toks = tokens(text, start, end)
+    if len(toks) < 3:
+        return "fragment"
+    i = first_finite(toks, text, main=not relative)
+    if i is None or (i == 0 and not opens_with_verb(toks)):
+        if toks[0][2] in IMPERATIVES and text[toks[0][0]].isupper():
+            return "imperative"
+        return "no finite verb"
+    first = toks[0][2]
+    if "?" in text[end : end + 2] or text[start:end].rstrip().endswith("?"):
+        return "question"
+    if first in QUESTION_WORDS and i <= 2:
+        return "question"
+    if first == "here":
+        return "deixis"  # "Here comes Big Daddy", "Here he is"
+    if first in CONDITIONALS or _conditional(toks[:i]):
+        return "conditional"
+    lead = 1 if first in ("just", "please", "now", "so") and len(toks) > 3 else 0
+    if toks[lead][2] in IMPERATIVES and _bare_verb(toks[lead:]):
+        return "imperative"
+    if _APPEAL.search(text, start, end):
+        return "reader appeal"
+    if _future(toks, i):
+        return "future"
+    if _opinion(toks, i) or _CORRELATIVE.match(text, start, end):
+        return "opinion"
+    if not own_voice and STRONG_OPINION.intersection(t[2] for t in toks):
+        return "opinion"
+    if own_voice and _bare_frame(toks, i):
+        return "speech frame"
+    subject = toks[i - 1][2] if i > 0 else first.split("'")[0]
+    if own_voice and (first in _FIRST_PERSON or subject in _FIRST_PERSON):
+        return "first person"
+    return None
+
+
+def _bare_frame(toks: list[Token], i: int) -> bool:
+    """ "Trump said, looking out on the crowd": a speech verb left without its content."""
+    if toks[i][2] not in _SAY:
+        return False
+    rest = [t[2] for t in toks[i + 1 :]]
+    tail = rest[0] in _FRAME_TAIL and len(rest) <= 6  # "said of the plan", "said on Monday"
+    return not rest or len(rest) <= 2 or rest[0].endswith("ing") or tail
+
+
+def _conditional(toks: list[Token]) -> bool:
+    """An "if" or "unless" clause before the main verb ("even if", "as if" are no
+    condition; one after an indicative main verb restricts it, as in "may vote by proxy
+    if they cannot attend", and a modal main verb is a prediction anyway)."""
+    for k, t in enumerate(toks):
+        if t[2] in ("if", "unless") and (k == 0 or toks[k - 1][2] not in ("even", "as")):
+            return True
+    return False
+
+
+def _bare_verb(toks: list[Token]) -> bool:
+    """An opening word used as a bare verb: "Look at ...", "Tell that to ..."."""
+    return len(toks) > 1 and toks[1][2] in (
+        "at",
+        "that",
+        "to",
+        "the",
+        "us",
+        "me",
+        "him",
+        "her",
+        "them",
+        "this",
+        "your",
+        "a",
+        "an",
+    )
+
+
+def _future(toks: list[Token], i: int) -> bool:
+    """A plan, promise, prediction or prescription: the main verb says it."""
+    verb = toks[i][2]
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+    if verb in FUTURE_MODALS or verb.endswith("'ll"):
+        return True
+    if any(t[2] == "better" and k > 0 and toks[k - 1][2] in _SUBJECTS for k, t in enumerate(toks)):
+        return True  # "She better get well": advice
+    if verb.endswith("'d"):
+        _, _, past = verb_forms()
+        return nxt not in past and nxt not in ("been", "never", "not", "already")
+    if verb in WEAK_MODALS and nxt not in ("not", "have", "n't", "only", "also", "never"):
+        return True
+    ahead = [t[2] for t in toks[i + 1 : i + 6]]
+    if verb in FUTURE_FRAMES and ("to" in ahead or ahead[:1] in (["that"], ["not"])):
+        return verb not in ("want", "wants", "wanted")
+    window = [t[2] for t in toks[i : i + 6]]
+    joined = " ".join(window)
+    for phrase in FUTURE_PHRASES:
+        at = joined.find(phrase)
+        if at == -1 or (at > 0 and joined[at - 1] != " "):
+            continue
+        after = joined[at + len(phrase) :].split()
+        if phrase not in ("going to", "about to") or not after or _verbal(after[0]):
+            return True
+    return False
+
+
+def _verbal(word: str) -> bool:
+    bases, _, _ = verb_forms()
+    return word in bases or word in ("be", "have", "do") or word.endswith("ly")
+
+
+def _opinion(toks: list[Token], i: int) -> bool:
+    """A judgement: "X is (a) disgusting ...", "it's obvious", "has been mixed",
+    "It's a dog whistle", "There is no need ..."."""
+    words = [t[2] for t in toks]
+    for k in range(i, min(len(toks), i + 3)):
+        low = words[k]
+        if low not in COPULAS and not low.endswith("'s"):
+            continue
+        j = k + 1
+        while j < len(toks) and (words[j] in _ADVERBS or words[j] in ("been", "be")):
+            j += 1
+        if j < len(toks) and words[j] in OPINION_WORDS:
+            return True
+    head = words[0].split("'")[0]
+    if head in ("it", "this", "that", "these", "those") and i <= 1:
+        rest = [w for w in words[i + 1 : i + 4] if w not in ("not", "just", "really", "also")]
+        if i == 0:
+            rest = [w for w in words[1:4] if w not in ("not", "just", "really", "also")]
+        linked = words[i].split("'")[-1] in ("s", "is", "are", "was", "were", "re") or (
+            words[i] in COPULAS
+        )
+        if linked and rest:
+            if rest[0] in ("a", "an", "something", "nothing", "anything"):
+                return True
+            if head != "it" and rest[0] not in _NOT_JUDGED:
+                return not rest[0][0].isdigit()  # "These are howls": a characterisation
+    if head == "there" or words[0] == "there":
+        return any(w in JUDGEMENT_NOUNS for w in words[i + 1 : i + 9])
+    return False
+
+
+_TAIL = re.compile(r"\s+(?:and|but)\s+|,\s+(?=meaning\b|which means\b)")
+
+
+def cut_future_tail(text: str, start: int, end: int) -> int:
+    """The end of a clause without a trailing plan or inference: "X appeared better
+    and looks forward to ...", "X passed the deadline, meaning Y would ..."."""
+    for m in _TAIL.finditer(text, start, end):
+        toks = tokens(text, m.end(), end)
+        if not toks or m.start() - start < 12:
+            continue
+        if toks[0][2] in ("meaning", "which"):
+            return m.start()
+        if (toks[0][2] in AUXILIARIES or toks[0][2] in inflected()) and (
+            _future(toks, 0) or _opinion(toks, 0) or _judges(toks)
+        ):
+            return m.start()
+    return end
+
+
+def _judges(toks: list[Token]) -> bool:
+    """A tail that calls names: "... and is a serial liar"."""
+    return toks[0][2] in COPULAS and any(t[2] in OPINION_WORDS for t in toks[1:8])
+
+
+def hedged(text: str, start: int, end: int) -> bool:
+    """May, might, reportedly, appears to ... in the clause ("could not" is no hedge)."""
+    toks = tokens(text, start, end)
+    for k, t in enumerate(toks):
+        if t[2] in HEDGE_WORDS:
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+            if t[2] == "could" and nxt in ("not", "never"):
+                continue  # "could not be sure": a finding, no hedge
+            if t[2] in ("could", "might", "may") and k > 0 and toks[k - 1][2] in ("who", "which"):
+                continue  # "workers who could leak": the clause's own verb is not hedged
+            return True
+    words = " ".join(t[2] for t in toks)
+    return any(p in words for p in HEDGE_PHRASES)

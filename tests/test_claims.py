@@ -1,0 +1,294 @@
+"""Claims from the offline engine, on short invented articles: one clause per claim with
+its subject and negation, credited to the frame's speaker, non-claims skipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor import Article
+from extractor.rules import RulesEngine
+from extractor.schema import Claim, Extraction
+
+ARTICLES = Path(__file__).parent / "claims"
+engine = RulesEngine()
+
+
+def run(text: str) -> Extraction:
+    result = engine.extract(Article(text))
+    assert result.check_spans(text) == []
+    for claim in result.claims:  # every evidence span exact
+        assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
+    return result
+
+
+def article(body: str) -> str:
+    """A headline paragraph, then the body (so the body is no headline)."""
+    return "Test Headline About The Town\n\n" + body
+
+
+def evidence(result: Extraction) -> list[str]:
+    return [c.evidence.text for c in result.claims]
+
+
+def claim_with(result: Extraction, words: str) -> Claim:
+    found = [c for c in result.claims if words in c.evidence.text]
+    assert found, f"no claim holds {words!r}: {evidence(result)}"
+    return found[0]
+
+
+def claimant(result: Extraction, claim: Claim) -> str | None:
+    actor = result.actor(claim.claimant)
+    return actor.name if actor else None
+
+
+# -- what a claim is: the whole clause ---------------------------------------------------
+
+
+def test_a_stance_verb_gives_the_whole_clause_not_its_tail():
+    result = run(article("Mayor Owen Park touts his ability to create jobs in the county."))
+    assert "his ability to create jobs in the county" not in evidence(result)
+    assert all(not e.startswith("his ability") for e in evidence(result))
+
+
+def test_no_comment_is_a_clause_with_its_subject_not_a_tail():
+    result = run(article("His office did not respond to an email seeking comment on Friday."))
+    assert all(not e.startswith("to an email") for e in evidence(result))
+    claim = claim_with(result, "did not respond")
+    assert claim.evidence.text.startswith("His office did not respond")
+
+
+def test_two_independent_clauses_are_two_claims():
+    result = run(article("The council voted 7-2 on Tuesday, and crews broke ground the same day."))
+    assert claim_with(result, "voted 7-2").evidence.text.endswith("on Tuesday")
+    assert claim_with(result, "crews broke ground").evidence.text.startswith("crews broke")
+
+
+def test_a_dateline_is_not_part_of_the_evidence():
+    result = run(article("RIVERTON, Ore. — About 1,200 dock workers walked off the job on Monday."))
+    claim = claim_with(result, "dock workers walked off")
+    assert claim.evidence.text.startswith("About 1,200")
+    assert claim.claimant is None and claim.attribution == "asserted"
+
+
+# -- negation, denial, conditions --------------------------------------------------------
+
+
+def test_a_negated_denial_asserts_nothing():
+    result = run(
+        article(
+            "The port reopened on Monday. Nor have they outright denied that the company gave "
+            "permission for the dredging."
+        )
+    )
+    assert all("gave permission" not in e for e in evidence(result))
+
+
+def test_did_not_say_where_is_no_claim():
+    result = run(article("His office did not say where the money would come from."))
+    assert result.claims == []
+
+
+def test_a_denial_keeps_its_verb():
+    result = run(article("The Delta Paper Company denied that it had dumped waste into the river."))
+    claim = claim_with(result, "dumped waste")
+    assert claim.evidence.text.startswith("denied that")
+    assert claim.attribution == "reported"
+    assert claimant(result, claim) == "Delta Paper Company"
+    assert "denied" in claim.statement
+
+
+def test_a_conditional_is_no_claim():
+    result = run(article("If the council approves the plan, the city will build a new bridge."))
+    assert result.claims == []
+
+
+def test_a_counterfactual_is_no_claim():
+    result = run(article("He would not have done that to a rival from his own party."))
+    assert result.claims == []
+
+
+# -- non-claims --------------------------------------------------------------------------
+
+
+def test_headline_byline_and_citation_lines_are_no_claims():
+    text = (
+        "Dock Workers Walk Out at Riverton Harbour\n\n"
+        "By Jane Roe\n\n"
+        "The strike began after talks collapsed on Sunday night.\n\n"
+        "[Mara Quill, 10/24/13.]\n"
+    )
+    result = run(text)
+    assert evidence(result) == ["The strike began after talks collapsed on Sunday night"]
+
+
+def test_a_question_is_no_claim():
+    result = run(article("Will the governor step in to end the strike? Nobody knows yet."))
+    assert all("governor" not in e for e in evidence(result))
+
+
+def test_promises_plans_and_predictions_are_no_claims():
+    result = run(
+        article(
+            "Ebert promised to reopen the terminals by Friday. The city will open a clinic "
+            "next year. The authority plans to hire 40 inspectors. Shipping agents believe "
+            "the backlog could take a month to clear."
+        )
+    )
+    assert result.claims == []
+
+
+def test_a_bare_number_and_reader_appeals_are_no_claims():
+    result = run(
+        article("156,000 jobs.\n\nClick here to sign up for our newsletter.\n\nShare this story.")
+    )
+    assert result.claims == []
+
+
+def test_an_opinion_is_no_claim():
+    result = run(article("This is a disgusting day. That looks unlikely."))
+    assert result.claims == []
+
+
+# -- hedges ------------------------------------------------------------------------------
+
+
+def test_an_approximation_is_not_a_hedge():
+    result = run(article("About 73% of residents voted for the measure in March."))
+    assert claim_with(result, "73%").hedged is False
+
+
+def test_a_hedge_inside_the_clause_marks_the_claim():
+    result = run(article("The fire may have started in the boiler room of the mill."))
+    assert claim_with(result, "boiler room").hedged is True
+    result = run(article("The clinic reportedly cost about $18 million to design."))
+    assert claim_with(result, "$18 million").hedged is True
+
+
+def test_a_hedge_in_a_relative_clause_does_not_hedge_the_claim():
+    result = run(article("A campaign aide avoided doctors who could leak details to reporters."))
+    assert claim_with(result, "avoided doctors").hedged is False
+
+
+# -- voices: quotes, reported speech, beliefs --------------------------------------------
+
+
+def test_claims_inside_a_direct_quote_are_credited_to_its_speaker():
+    result = run(
+        article(
+            "“The authority cut our overtime pay twice last year. Three members were injured "
+            "in August,” said Mara Quill, the union's president. “We will stay out until they "
+            "fix it.”"
+        )
+    )
+    pay = claim_with(result, "cut our overtime pay")
+    injured = claim_with(result, "Three members were injured")
+    assert pay is not injured
+    for claim in (pay, injured):
+        assert claimant(result, claim) == "Mara Quill"
+        assert claim.attribution == "reported"
+    assert all("stay out" not in e for e in evidence(result))  # a vow
+
+
+def test_reported_speech_is_credited_and_its_frame_left_out():
+    result = run(article("Port director Tomas Ebert said the cranes had passed every inspection."))
+    claim = claim_with(result, "cranes had passed")
+    assert claim.evidence.text == "the cranes had passed every inspection"
+    assert claimant(result, claim) == "Tomas Ebert"
+    assert claim.attribution == "reported"
+    assert claim.statement == "The cranes had passed every inspection."
+
+
+def test_a_belief_frame_gives_a_belief():
+    result = run(article("Fire chief Lena Ortiz believes the fire started in the kitchen."))
+    claim = claim_with(result, "fire started")
+    assert claim.attribution == "belief" and claimant(result, claim) == "Lena Ortiz"
+
+
+def test_a_belief_with_a_small_clause_keeps_its_frame():
+    result = run(article("Ankara considers the Kurdish militias terrorists."))
+    claim = claim_with(result, "considers the Kurdish militias terrorists")
+    assert claim.attribution == "belief" and claimant(result, claim) == "Ankara"
+
+
+def test_a_comma_spliced_quote_gives_one_claim_per_clause():
+    result = run(
+        article("“You live in poverty, your schools are closing, 58 percent of you have no jobs.”")
+    )
+    # a quote nobody is said to say is nobody's claim
+    assert result.claims == []
+    result = run(
+        article(
+            "“You live in poverty, 58 percent of your youth is unemployed,” Trump said in August."
+        )
+    )
+    assert claim_with(result, "You live in poverty").evidence.text == "You live in poverty"
+    assert claim_with(result, "58 percent").evidence.text.startswith("58 percent of your youth")
+
+
+def test_an_anonymous_source_is_no_claimant():
+    result = run(article("The van was escorted by a police detail, a source said."))
+    claim = claim_with(result, "escorted by a police detail")
+    assert claim.attribution == "reported" and claim.claimant is None
+
+
+def test_a_pronoun_subject_is_resolved_in_the_statement():
+    result = run(article("“I worked at the mill for ten years,” said Mara Quill."))
+    assert claim_with(result, "worked at the mill").statement.startswith("Mara Quill worked")
+
+
+def test_a_relative_clause_on_a_speaker_is_the_articles_own_claim():
+    result = run(
+        article("Rosa Delgado, who chaired the health committee for six years, said it was late.")
+    )
+    claim = claim_with(result, "who chaired the health committee")
+    assert claim.evidence.text.startswith("Rosa Delgado, who chaired")
+    assert claim.attribution == "asserted" and claim.claimant is None
+
+
+# -- whole invented articles -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "present", "absent"),
+    [
+        (
+            "harbour_strike.txt",
+            [
+                "About 1,200 dock workers walked off the job",
+                "The union represents roughly 73% of the port's workforce",
+                "The authority cut our overtime pay twice last year",
+                "the cranes had passed every inspection since 2019",
+            ],
+            [
+                "Dock Workers Walk Out",
+                "By Jane Roe",
+                "when talks would resume",
+                "Will the",
+                "reopen the terminals",
+                "shippers will divert",
+                "Mara Quill, 10/24/13",
+                "it cut overtime pay",
+            ],
+        ),
+        (
+            "clinic_budget.txt",
+            [
+                "construction crews broke ground the same afternoon",
+                "the east side has had no public clinic since 2011",
+                "Families here drive forty minutes to see a nurse",
+                "his office did not respond to an email seeking comment",
+            ],
+            ["City Council Approves", "156,000 jobs", "Click here", "should call"],
+        ),
+    ],
+)
+def test_invented_articles(name: str, present: list[str], absent: list[str]):
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    result = run(text)
+    found = evidence(result)
+    for words in present:
+        assert any(words in e for e in found), f"missing {words!r}: {found}"
+    for words in absent:
+        assert all(words not in e for e in found), f"{words!r} should not be a claim"
