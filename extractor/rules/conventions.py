@@ -20,11 +20,16 @@ the original text used for output) are untouched.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
+from ..text.spans import Offsets
 from .document import Document, Paragraph
 from .quotes import find_quoted
+
+T = TypeVar("T")
 
 #: Opening single marks and the closing marks each accepts.
 _CLOSERS_FOR = {"‘": "’'", "'": "'’", "‹": "›", "‚": "‘’"}
@@ -131,9 +136,9 @@ def as_double_marks(text: str) -> str:
     if not singles:
         return text
     doubles = [(q.start, q.end) for q in find_quoted(doc)]
-    outer_singles = [s for s in singles if not _inside(s.start, s.end, doubles)]
+    outer_singles = _outside(singles, lambda s: (s.start, s.end), doubles)
     spans = [(s.start, s.end) for s in outer_singles]
-    outer_doubles = [d for d in doubles if not _inside(d[0], d[1], spans)]
+    outer_doubles = _outside(doubles, lambda d: d, spans)
     if len(outer_singles) <= len(outer_doubles):
         return text
     chars = list(text)
@@ -167,5 +172,15 @@ def _first_char(text: str, para: Paragraph) -> int:
     return at
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+def _outside(
+    items: list[T], bounds: Callable[[T], tuple[int, int]], spans: list[Offsets]
+) -> list[T]:
+    """The items that lie in none of ``spans`` (sorted, not overlapping): one bisect each."""
+    starts = [a for a, _ in spans]
+    kept = []
+    for item in items:
+        start, end = bounds(item)
+        i = bisect_right(starts, start) - 1
+        if not (i >= 0 and end <= spans[i][1]):
+            kept.append(item)
+    return kept
