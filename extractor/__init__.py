@@ -19,6 +19,7 @@ from .errors import (
     NotTextError,
     OfflineEngineNotice,
     ProviderError,
+    RequestRejectedError,
     ResultsFileError,
 )
 from .read.article import Article, load_article
@@ -60,6 +61,7 @@ __all__ = [
     "OfflineEngineNotice",
     "ProviderError",
     "Quote",
+    "RequestRejectedError",
     "ResultsFileError",
     "Settings",
     "Span",

@@ -2,6 +2,8 @@
 
 One core, two surfaces: the command line and `batch` call these too. The sync
 and async methods share every step but the engine call (`_prepare`, `_finish`).
+An engine that asks a model gets the offline engine's check on its answer
+(`crosscheck`): the direct quotes it missed are warned about, or added.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import warnings
 from typing import Any, Protocol
 
 from .config import Settings
+from .crosscheck import crosscheck
 from .engines import Engine, make_engine
 from .errors import OfflineEngineNotice
 from .read.article import Article, load_article
@@ -105,6 +108,8 @@ class Extractor:
     def _finish(self, article: Article, result: Extraction, key: str | None) -> Extraction:
         if key is not None and self.cache is not None:
             self.cache.put(key, result)
+        if self.engine.backend is not None:  # a model answered: check it against the rules
+            result = crosscheck(article, result, fill=self.settings.fill_missed)
         return note_reading(article, result).attach_text(article.text)
 
 

@@ -15,6 +15,8 @@ EXTRACTOR_TIMEOUT               seconds per HTTP request (default 120)
 EXTRACTOR_MAX_TOKENS            cap on the model's answer length (default: the server's)
 EXTRACTOR_CHUNK_CHARS           longer articles are read in overlapping chunks (default 40000)
 EXTRACTOR_CHUNK_OVERLAP         characters shared by neighbouring chunks (default 2000)
+EXTRACTOR_FILL_MISSED           1/true: add the direct quotes a model missed and the offline
+                                engine found, marked as the rules engine's (default off)
 ==============================  ==============================================================
 """
 
@@ -35,6 +37,17 @@ def _env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError:
         raise ConfigurationError(f"{name}={value!r} is not a whole number") from None
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    if value.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{name}={value!r} is not a yes or no (use 1 or 0)")
 
 
 def _env_float(name: str, default: float) -> float:
@@ -61,6 +74,8 @@ class Settings:
     temperature: float | None = 0.0
     chunk_chars: int = 40_000
     chunk_overlap: int = 2_000
+    #: After a model's answer, add the offline engine's direct quotes that it missed.
+    fill_missed: bool = False
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -79,6 +94,7 @@ class Settings:
             max_tokens=max_tokens or None,
             chunk_chars=_env_int("EXTRACTOR_CHUNK_CHARS", 40_000),
             chunk_overlap=_env_int("EXTRACTOR_CHUNK_OVERLAP", 2_000),
+            fill_missed=_env_bool("EXTRACTOR_FILL_MISSED", False),
         )
         return settings.with_overrides(**overrides)
 

@@ -87,6 +87,32 @@ class ProviderError(ExtractorError):
         super().__init__(message, source=source, cli_message=cli_message)
 
 
+class RequestRejectedError(ProviderError):
+    """The server refused the request as invalid (400/422, or a 500 naming the request's
+    structured-output part). Never retried: the same request would be refused again."""
+
+    code = "request_rejected"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        status_code: int | None = None,
+        requests: int | None = None,
+        cli_message: str | None = None,
+        mode: str | None = None,
+    ) -> None:
+        self.mode = mode  # the structured-output mode that was refused, when that was it
+        super().__init__(
+            message,
+            source=source,
+            status_code=status_code,
+            requests=requests,
+            cli_message=cli_message,
+        )
+
+
 class ModelOutputError(ExtractorError):
     """The model's answers could not be parsed into the schema, even after re-asks."""
 

@@ -71,6 +71,13 @@ class Quote(_Model):
             "start/end then cover both, cue included."
         ),
     )
+    source_engine: str | None = Field(
+        default=None,
+        description=(
+            "The engine that found this quote when it is not meta.engine: 'rules' for a "
+            "direct quote the model missed and the offline engine added (fill_missed)."
+        ),
+    )
 
 
 class Claim(_Model):
@@ -87,9 +94,17 @@ class Claim(_Model):
 class ExtractionWarning(_Model):
     """Something dropped or repaired on the way, and why."""
 
-    code: str = Field(description="e.g. quote_dropped, quote_repaired, speaker_unlinked.")
+    code: str = Field(
+        description="e.g. quote_dropped, quote_repaired, speaker_unlinked, mode_fallback, "
+        "model_missed_quote."
+    )
     message: str
     item: str | None = Field(default=None, description="The id of the item concerned.")
+    span: Span | None = Field(
+        default=None,
+        description="The stretch of the article concerned (model_missed_quote: the quote "
+        "the model did not report).",
+    )
 
 
 class Usage(_Model):
@@ -136,7 +151,8 @@ class Extraction(_Model):
         return self._text
 
     def spans(self) -> Iterator[Span]:
-        """Every span in the result, quotes included (as spans of their own)."""
+        """Every span in the result, quotes included (as spans of their own), warnings'
+        spans too."""
         for actor in self.actors:
             yield from actor.mentions
         for quote in self.quotes:
@@ -148,6 +164,9 @@ class Extraction(_Model):
                 yield quote.cue_span
         for claim in self.claims:
             yield claim.evidence
+        for warning in self.warnings:
+            if warning.span:
+                yield warning.span
 
     def check_spans(self, article: str) -> list[Span]:
         """Return the spans that break ``article[start:end] == text`` (none, normally)."""

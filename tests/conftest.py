@@ -9,6 +9,13 @@ or, for tests marked ``live``, from a real model when one is configured:
     EXTRACTOR_RECORD_BASE_URL   an OpenAI-compatible server, or unset for OpenAI
     EXTRACTOR_RECORD_MODEL      the model name to record with (required for live)
     EXTRACTOR_RECORD_API_KEY    the key (else OPENAI_API_KEY)
+
+Tests marked ``live_local`` run against a real model server on this machine
+(llama.cpp with SmolLM2, see tests/llama_server.py), started once for the session
+by the ``llama_server`` fixture and stopped at its end. They are left out of the
+default run (``-m 'not live_local'`` in pyproject.toml); ``pytest -m live_local``
+runs them, and ``pytest --record-mode=rewrite -m live_local`` records their
+cassettes, which the default run replays.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from .llama_server import LlamaServer, ServerUnavailable
 from .scripted_server import Reply, ScriptedServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +139,35 @@ def endpoint(request: pytest.FixtureRequest, record_mode: str) -> Iterator[Calla
     yield make
     for server in servers:
         server.__exit__(None, None, None)
+
+
+_LIVE_SERVERS: list[LlamaServer] = []
+
+
+@pytest.fixture(scope="session")
+def llama_server() -> Iterator[LlamaServer]:
+    """The real llama.cpp server for the ``live_local`` tests: started on a free local
+    port, waited for (bounded), stopped at the end of the session, failures included.
+    Missing packages skip the tests, except on CI (``CI`` set), where they fail."""
+    try:
+        server = LlamaServer()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI"):
+            pytest.fail(str(exc))
+        pytest.skip(str(exc))
+    with server:
+        _LIVE_SERVERS.append(server)
+        yield server
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """After a live run: how long the server took to start and each extraction took."""
+    for server in _LIVE_SERVERS:
+        write = terminalreporter.write_line
+        terminalreporter.section("llama.cpp server")
+        write(f"model {server.model.name}; ready in {server.started_in or 0:.1f} s")
+        for test, mode, seconds, requests in server.timings:
+            write(f"{test}: {mode} mode, {seconds:.1f} s, {requests} request(s)")
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ A reply answers ``POST /v1/chat/completions``:
   the request offers tools and as message content otherwise (JSON modes);
 - `raw(text)`: a 200 completion whose tool arguments / content is ``text`` as is;
 - `error(status, ...)`: an error status with optional headers (Retry-After);
+- `refuses_json_schema()`: the HTTP 500 llama-cpp-python's server answers to
+  ``response_format: json_schema`` (its request validation report);
 - ``finish_reason`` may be set to ``"length"`` on an answer.
 """
 
@@ -67,6 +69,20 @@ def error(status: int, message: str = "scripted error", **headers: str) -> Reply
     return Reply(
         status=status, headers={k.replace("_", "-"): v for k, v in headers.items()}, message=message
     )
+
+
+#: What llama-cpp-python 0.3's server says (with HTTP 500) to a response_format it does
+#: not take: pydantic's report on the request body.
+LLAMA_CPP_JSON_SCHEMA_REFUSAL = (
+    "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', "
+    "'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+    "'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  POST /v1/chat/completions"
+)
+
+
+def refuses_json_schema() -> Reply:
+    """The answer of a server that does not take json_schema output (as llama.cpp's)."""
+    return error(500, LLAMA_CPP_JSON_SCHEMA_REFUSAL)
 
 
 def completion(request: dict[str, Any], reply: Reply, number: int) -> dict[str, Any]:

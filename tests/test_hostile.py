@@ -106,5 +106,9 @@ def test_prompt_injection_cannot_plant_a_quote(endpoint):
     ep = endpoint([answer(obeyed), answer(obeyed)])  # a model that follows the injection
     result = extract(INJECTION, **ep.options(mode="tools", max_retries=1))
     assert all("resign" not in q.text for q in result.quotes)
-    assert [w.code for w in result.warnings] == ["quote_ungrounded"]
+    codes = [w.code for w in result.warnings]
+    assert codes[0] == "quote_ungrounded"
+    # Nothing of the model's is left; the safety net names the article's real quotes.
+    assert codes[1:] == ["model_found_no_quotes", "model_missed_quote", "model_missed_quote"]
+    assert all("resign" not in w.span.text for w in result.warnings if w.span)
     assert result.check_spans(INJECTION) == []

@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ),
     ("extractor.read",),
     ("extractor.rules", "extractor.llm"),
-    ("extractor.engines", "extractor.api", "extractor"),
+    ("extractor.engines", "extractor.crosscheck", "extractor.api", "extractor"),
     ("extractor.batch",),
     ("extractor.evaluation", "extractor.export"),
     ("extractor.cli", "extractor.__main__", "extractor.schema_export"),

@@ -133,9 +133,12 @@ def test_quote_still_ungrounded_is_dropped_with_warning(endpoint):
     assert_grounded(result, HARBOUR)
     assert all("never wanted" not in q.text for q in result.quotes)
     assert len(result.quotes) == 3
-    assert [w.code for w in result.warnings] == ["quote_ungrounded"]
+    assert [w.code for w in result.warnings] == ["quote_ungrounded", "model_missed_quote"]
     assert "dropped" in result.warnings[0].message
     assert result.meta.attempts == 2
+    # The offline engine finds the real quote the model never gave: the safety net says so.
+    missed = result.warnings[1].span
+    assert missed and missed.text == "“This is the biggest investment in the port since 1998,”"
 
 
 @pytest.mark.vcr

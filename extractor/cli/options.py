@@ -79,6 +79,15 @@ MODEL_OPTIONS: dict[str, Any] = {
         int | None,
         typer.Option(min=1000, help="Longer articles are read in chunks (default 40000)"),
     ],
+    "fill_missed": Annotated[
+        bool | None,
+        typer.Option(
+            "--fill-missed",
+            help="Add the direct quotes a model missed and the offline engine found, each "
+            "marked source_engine=rules [env: EXTRACTOR_FILL_MISSED]",
+            show_default=False,
+        ),
+    ],
 }
 
 

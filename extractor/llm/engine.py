@@ -6,36 +6,39 @@ found goes back to the model as a re-ask, up to ``max_retries`` times. The
 last attempt is graded leniently: the unfound items are dropped with warnings
 rather than failing the article. Transport faults are retried below, in
 `transport`, and never count as re-asks.
+
+When the mode was not pinned and the server rejects the request's structured-output
+part, the same chunk is asked again in the next mode (`capabilities`); the mode that
+works is kept for the rest of the run. While no mode is known to work, one article at
+a time probes, so a batch sends one probe per server, not one per article.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import instructor
-from instructor.core import (
-    Hooks,
-    IncompleteOutputException,
-    InstructorError,
-    InstructorRetryException,
-)
+from instructor.core import Hooks
 
 from ..config import Settings
-from ..errors import ModelOutputError, ProviderError
+from ..errors import ModelOutputError
 from ..read.article import Article
-from ..schema import SCHEMA_VERSION, Extraction, Meta, Usage
+from ..schema import SCHEMA_VERSION, Extraction, ExtractionWarning, Meta, Usage
+from .capabilities import Mode, ModePlan, Rejection, mode_name
 from .chunking import Chunk, merge, split
+from .failures import Context, rejected, rejection_of, translate
 from .grounding import GroundingSession
 from .prompts import load_prompts
-from .providers import Backend, build_client, resolve_backend
+from .providers import Backend, build_client, can_fall_back, resolve_backend, with_mode
 from .reading import ArticleReading, current_grounder
-from .transport import CallStats, counting, is_refused
+from .transport import CallStats, counting
 
 
 @cache
@@ -85,8 +88,11 @@ class _Run:
     chunk: Chunk
     session: GroundingSession
     attempts: _Attempts
-    stats: CallStats
+    stats: CallStats  # shared by the tries of one chunk in several modes
+    mode: Mode | None
     kwargs: dict[str, Any] = field(repr=False)  # instructor's create() arguments
+    source: str | None = None  # the article's path or id, for error messages
+    done: bool = False  # False after a rejected mode: ask again in the next one
 
 
 class LLMEngine:
@@ -99,12 +105,22 @@ class LLMEngine:
         self.settings = settings
         self.backend: Backend = resolve_backend(settings)
         self.prompts = load_prompts()
-        self._client: Any = None
-        self._aclient: Any = None
+        #: The mode each server is asked in; learned once per run (this engine's life).
+        self.modes = ModePlan(
+            self.backend.mode,
+            pinned=settings.mode is not None,
+            can_fall_back=can_fall_back(self.backend),
+        )
+        self._server = self.backend.safe_base_url or self.backend.provider
+        self._clients: dict[Mode | None, Any] = {}
+        self._aclients: dict[Mode | None, Any] = {}
         self._aclient_loop: asyncio.AbstractEventLoop | None = None
+        self._probe_lock = threading.Lock()
+        self._aprobe_lock = asyncio.Lock()
 
     def identity(self) -> dict[str, Any]:
-        """What determines this engine's answers (the cache key's first half)."""
+        """What determines this engine's answers (the cache key's first half). The mode
+        is the one chosen from the settings: a fallback follows from the server."""
         return {
             "engine": self.name,
             "model": self.backend.label,
@@ -122,24 +138,23 @@ class LLMEngine:
     # -- sync and async entry points ------------------------------------------------------
 
     def extract(self, article: Article) -> Extraction:
-        if self._client is None:
-            self._client = build_client(self.backend, self.settings)
         started = time.perf_counter()
         runs = [self._read_one(part) for part in self._parts(article)]
         return self._finish(article, runs, started)
 
     async def aextract(self, article: Article) -> Extraction:
         loop = asyncio.get_running_loop()
-        if self._aclient is None or self._aclient_loop is not loop:
-            # An async HTTP client belongs to the event loop it was made in; each
-            # asyncio.run() (each extract_many call) gets its own.
-            self._aclient = build_client(self.backend, self.settings, asynchronous=True)
+        if self._aclient_loop is not loop:
+            # An async HTTP client (and a lock) belongs to the event loop it was made in;
+            # each asyncio.run() (each extract_many call) gets its own.
+            self._aclients = {}
+            self._aprobe_lock = asyncio.Lock()
             self._aclient_loop = loop
         started = time.perf_counter()
         runs = [await self._aread_one(part) for part in self._parts(article)]
         return self._finish(article, runs, started)
 
-    # -- one request (with its re-asks) per chunk ---------------------------------------
+    # -- one request (with its re-asks) per chunk, in each mode tried ---------------------
 
     def _parts(self, article: Article) -> list[tuple[Chunk, Article]]:
         """The article, or its overlapping chunks when it is longer than ``chunk_chars``."""
@@ -147,35 +162,111 @@ class LLMEngine:
         return [(c, Article(article.text[c.start : c.end], source=article.source)) for c in chunks]
 
     def _read_one(self, part: tuple[Chunk, Article]) -> _Run:
-        with self._reading(part) as run:
-            self._client.chat.completions.create(**run.kwargs)
-        return run
+        stats = CallStats()
+        with self._probing():
+            while True:
+                with self._reading(part, stats) as run:
+                    self._client_in(run.mode).chat.completions.create(**run.kwargs)
+                if run.done:
+                    return run
 
     async def _aread_one(self, part: tuple[Chunk, Article]) -> _Run:
-        with self._reading(part) as run:
-            await self._aclient.chat.completions.create(**run.kwargs)
-        return run
+        stats = CallStats()
+        async with self._aprobing():
+            while True:
+                with self._reading(part, stats) as run:
+                    await self._aclient_in(run.mode).chat.completions.create(**run.kwargs)
+                if run.done:
+                    return run
+
+    @contextmanager
+    def _probing(self) -> Iterator[None]:
+        """Hold the probe while no mode is known to work for the server; else nothing."""
+        held = not self.modes.settled(self._server) and self._probe_lock.acquire()
+        if held and self.modes.settled(self._server):  # settled while this one waited
+            self._probe_lock.release()
+            held = False
+        try:
+            yield
+        finally:
+            if held:
+                self._probe_lock.release()
+
+    @asynccontextmanager
+    async def _aprobing(self) -> AsyncIterator[None]:
+        """The asyncio twin of `_probing`."""
+        held = False
+        if not self.modes.settled(self._server):
+            await self._aprobe_lock.acquire()
+            held = not self.modes.settled(self._server)
+            if not held:
+                self._aprobe_lock.release()
+        try:
+            yield
+        finally:
+            if held:
+                self._aprobe_lock.release()
+
+    def _client_in(self, mode: Mode | None) -> Any:
+        if mode not in self._clients:
+            base = self._clients.get(self.backend.mode) or build_client(self.backend, self.settings)
+            self._clients[self.backend.mode] = base
+            self._clients[mode] = base if mode is None else with_mode(base, mode)
+        return self._clients[mode]
+
+    def _aclient_in(self, mode: Mode | None) -> Any:
+        if mode not in self._aclients:
+            base = self._aclients.get(self.backend.mode) or build_client(
+                self.backend, self.settings, asynchronous=True
+            )
+            self._aclients[self.backend.mode] = base
+            self._aclients[mode] = base if mode is None else with_mode(base, mode)
+        return self._aclients[mode]
 
     # -- shared steps -------------------------------------------------------------------
 
     @contextmanager
-    def _reading(self, part: tuple[Chunk, Article]) -> Iterator[_Run]:
-        """Everything around the one instructor call for a chunk, sync or async: the
-        grounder it validates against, the requests it makes, its errors made typed.
-        The block makes the call with ``run.kwargs``."""
+    def _reading(self, part: tuple[Chunk, Article], stats: CallStats) -> Iterator[_Run]:
+        """Everything around the one instructor call for a chunk in one mode, sync or
+        async: the grounder it validates against, the requests it makes, its errors made
+        typed. The block makes the call with ``run.kwargs`` in ``run.mode``. A mode the
+        server rejects is noted and the error swallowed when another mode is left to try
+        (``run.done`` stays False)."""
         chunk, article = part
-        run = self._prepare(chunk, article)
+        run = self._prepare(chunk, article, self.modes.current(self._server), stats)
         token = current_grounder.set(run.session)
         try:
-            with counting(run.stats):
+            with counting(stats):
                 try:
                     yield run
                 except Exception as exc:
-                    raise self._translate(exc, article, run.attempts, run.stats) from exc
+                    rejection = rejection_of(exc, run.mode)
+                    if rejection is None:
+                        if 200 in stats.statuses:  # the server took this mode
+                            self.modes.confirm(self._server, run.mode)
+                    elif self.modes.reject(self._server, rejection) is not None:
+                        return  # asked again in the next mode
+                    raise self._error(exc, run, rejection) from exc
+            run.done = True
+            self.modes.confirm(self._server, run.mode)
         finally:
             current_grounder.reset(token)
 
-    def _prepare(self, chunk: Chunk, article: Article) -> _Run:
+    def _error(self, exc: Exception, run: _Run, rejection: Rejection | None) -> Exception:
+        context = Context(
+            self.backend,
+            run.mode,
+            run.source,
+            run.attempts.count,
+            run.attempts.responses,
+            run.stats.requests,
+        )
+        if rejection is None:
+            return translate(exc, context)
+        tried = self.modes.rejections(self._server) if self.modes.fallback else [rejection]
+        return rejected(context, tried or [rejection], pinned=self.settings.mode is not None)
+
+    def _prepare(self, chunk: Chunk, article: Article, mode: Mode | None, stats: CallStats) -> _Run:
         session = GroundingSession(article.text)
         attempts = _Attempts(session, self.settings.max_retries)
         kwargs: dict[str, Any] = {
@@ -190,7 +281,7 @@ class LLMEngine:
             kwargs["temperature"] = self.settings.temperature
         if self.settings.max_tokens:
             kwargs["max_tokens"] = self.settings.max_tokens
-        return _Run(chunk, session, attempts, CallStats(), kwargs)
+        return _Run(chunk, session, attempts, stats, mode, kwargs, source=article.source)
 
     def _finish(self, article: Article, runs: list[_Run], started: float) -> Extraction:
         for run in runs:
@@ -211,15 +302,16 @@ class LLMEngine:
             output_tokens=sum(r.attempts.usage.output_tokens for r in runs),
             total_tokens=sum(r.attempts.usage.total_tokens for r in runs),
         )
+        used = runs[-1].mode
         return Extraction(
             actors=result.actors,
             quotes=result.quotes,
             claims=result.claims,
-            warnings=result.warnings,
+            warnings=[*self._fallback_warnings(used), *result.warnings],
             meta=Meta(
                 engine=self.name,
                 model=self.backend.label,
-                mode=self.backend.mode.value if self.backend.mode else None,
+                mode=used.value if used else None,
                 prompt_version=self.prompts.version,
                 usage=usage,
                 requests=sum(r.stats.requests for r in runs),
@@ -229,91 +321,19 @@ class LLMEngine:
             ),
         )
 
-    def _translate(
-        self, exc: Exception, article: Article, attempts: _Attempts, stats: CallStats
-    ) -> Exception:
-        """Map SDK and instructor failures onto the package's typed errors."""
-        import openai
-
-        cause: BaseException = exc
-        if isinstance(exc, InstructorRetryException) and exc.__cause__:
-            cause = exc.__cause__
-        where = self.backend.safe_base_url or self.backend.provider
-        if isinstance(cause, openai.APIStatusError):
-            return ProviderError(
-                f"{self.backend.label} at {where} answered HTTP {cause.status_code} after "
-                f"{stats.requests} request(s) with retries; " + _status_advice(cause.status_code),
-                source=article.source,
-                status_code=cause.status_code,
-                requests=stats.requests,
+    def _fallback_warnings(self, used: Mode | None) -> list[ExtractionWarning]:
+        """A ``mode_fallback`` warning on every result read in a mode other than the one
+        chosen from the settings, saying which modes the server refused and why."""
+        if used == self.backend.mode:
+            return []
+        refused = [r for r in self.modes.rejections(self._server) if r.mode != used]
+        if not refused:
+            return []
+        said = "; ".join(r.describe() for r in refused)
+        return [
+            ExtractionWarning(
+                code="mode_fallback",
+                message=f"{self.backend.label} at {self._server} rejected {said}; "
+                f"this run asks in {mode_name(used)} mode instead (mode= or --mode pins one)",
             )
-        if isinstance(cause, openai.APITimeoutError):
-            timed_out = (
-                f"{self.backend.label} at {where} timed out after {stats.requests} request(s)"
-            )
-            advice = "(EXTRACTOR_TIMEOUT) or try a smaller model"
-            return ProviderError(
-                f"{timed_out}; raise timeout= {advice}",
-                cli_message=f"{timed_out}; raise --timeout {advice}",
-                source=article.source,
-                requests=stats.requests,
-            )
-        if isinstance(cause, openai.APIConnectionError) and is_refused(cause):
-            # Tried at most twice, briefly (see transport): nothing is there to answer.
-            refused = f"nothing is listening at {where} (connection refused); start the server"
-            return ProviderError(
-                f"{refused} or check the base URL",
-                cli_message=f"{refused} or check --base-url",
-                source=article.source,
-                requests=stats.requests,
-            )
-        if isinstance(cause, openai.APIConnectionError):
-            return ProviderError(
-                f"cannot reach {where} after {stats.requests} request(s); check that the server "
-                "is running and the base URL is right",
-                source=article.source,
-                requests=stats.requests,
-            )
-        if isinstance(cause, ValueError) and attempts.responses == 0:
-            # No completion could even be read: the server sent something that is not an
-            # OpenAI-style JSON body (a proxy error page, say), not a bad model answer.
-            return ProviderError(
-                f"{where} answered with a body that is not a JSON completion "
-                f"({_first_line(cause)}) after {stats.requests} request(s); check the base URL",
-                source=article.source,
-                requests=stats.requests,
-            )
-        if isinstance(cause, IncompleteOutputException):
-            return ModelOutputError(
-                "the model's answer was cut off (finish_reason=length); raise max_tokens "
-                "or split the article",
-                source=article.source,
-                attempts=attempts.count,
-                requests=stats.requests,
-            )
-        if isinstance(exc, InstructorError):
-            return ModelOutputError(
-                f"the model's answers could not be read as the schema after {attempts.count} "
-                f"attempt(s): {_first_line(cause)}",
-                source=article.source,
-                attempts=attempts.count,
-                requests=stats.requests,
-            )
-        return exc
-
-
-def _status_advice(status: int) -> str:
-    if status in (401, 403):
-        return "check the API key"
-    if status == 404:
-        return "check the model name and base URL"
-    if status == 429:
-        return "the provider is rate-limiting: lower the concurrency or wait"
-    if status >= 500:
-        return "the provider is failing; try again later"
-    return "see the provider's message"
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0][:300] if text else type(exc).__name__
+        ]

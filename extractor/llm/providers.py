@@ -123,6 +123,21 @@ def _api_key(backend: Backend, settings: Settings) -> str:
     return key or os.environ.get("OPENAI_API_KEY") or "not-needed"
 
 
+def can_fall_back(backend: Backend) -> bool:
+    """Whether another structured-output mode can be asked of this backend's server
+    through the same client (see `with_mode`)."""
+    return backend.provider in OPENAI_COMPATIBLE
+
+
+def with_mode(client: Any, mode: instructor.Mode) -> Any:
+    """The instructor client ``client`` (made by `build_client` for an OpenAI-compatible
+    backend) asking in ``mode`` instead: the same SDK client, so the same HTTP client,
+    retries and rate-limit pauses."""
+    if client.mode == mode:
+        return client
+    return instructor.from_openai(client.client, mode=mode)
+
+
 def build_client(backend: Backend, settings: Settings, *, asynchronous: bool = False) -> Any:
     """An instructor client for ``backend`` (sync, or async when ``asynchronous``)."""
     if backend.provider in OPENAI_COMPATIBLE:

@@ -3,7 +3,10 @@
 The provider SDK's own retries are switched off (``max_retries=0``) and this
 transport retries instead, so the two never multiply: 429 (honouring
 Retry-After / retry-after-ms), 408/409/5xx, timeouts and connection errors
-are retried with capped exponential backoff by tenacity. A refused
+are retried with capped exponential backoff by tenacity, except a 500 that
+rejects the request itself (a structured-output part the server does not take,
+a request-validation report; see `capabilities`): that will never pass, and is
+handed back at once. A refused
 connection (nothing listening at the address) is different: it is tried once
 more after a short pause and then given up, since waiting longer seldom
 starts a server. It wraps the real transport, so each try is a real request
@@ -38,6 +41,8 @@ from tenacity import (
     wait_exponential_jitter,
 )
 from tenacity.stop import stop_base
+
+from .capabilities import is_rejection
 
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 
@@ -139,6 +144,14 @@ def is_refused(error: BaseException) -> bool:
     return False
 
 
+def _body_text(response: Any) -> str:
+    """The body of an answered request (read already), as text; empty when it is not."""
+    try:
+        return str(response.text)
+    except Exception:  # not read, or undecodable: no verdict from the body
+        return ""
+
+
 class _StopAfterRefusals(stop_base):
     """Stop once this many tries of one request were refused. Made anew for each request."""
 
@@ -192,6 +205,8 @@ class _RetryLogic:
             return False
         if response.headers.get("x-should-retry") == "false":
             return False
+        if is_rejection(response.status_code, _body_text(response)):
+            return False  # the server refuses this request as it is: asking again won't help
         wait = retry_after_seconds(response.headers)
         return wait is None or wait <= self.policy.max_delay
 
