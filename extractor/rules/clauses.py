@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
@@ -30,6 +31,10 @@ from .lexicon import (
 from .quotes import Quoted, find_quoted
 
 _STOP_CHARS = ",;:()[]—–―"
+_GAP_STOPS = frozenset(_STOP_CHARS) | MARKS  # a gap holding one ends the source phrase
+_GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
+_LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
+_OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _SUBJECT = re.compile(
     r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:The\s+|A\s+)?"
     r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\b"
@@ -86,14 +91,32 @@ class Clauses:
     def _free_words(self, start: int, end: int) -> list[Offsets]:
         """The words of ``[start, end)`` outside quoted passages."""
         if self._free is None:
-            self._free = [
-                w for w in self.doc.words_in(0, len(self.text)) if not self._in_quote(w[0])
-            ]
+            self._free = self._words_outside_quotes()
             self._free_starts = [w[0] for w in self._free]
         i = bisect_left(self._free_starts, start)
         j = bisect_left(self._free_starts, end)
         found = self._free[i:j]
         return found[:-1] if found and found[-1][1] > end else found
+
+    def _words_outside_quotes(self) -> list[Offsets]:
+        """Every word whose start `_in_quote` places in no quoted passage: the runs of
+        words between passages, cut by bisect (a word at ``p`` is inside when the last
+        passage starting at or before ``p`` ends after it)."""
+        words, starts = self.doc.all_words, self.doc.word_starts
+        ends = [q.end for q in self.quoted]
+        if any(a > b for a, b in pairwise(self._quote_starts)):
+            return [w for w in words if not self._in_quote(w[0])]
+        out: list[Offsets] = []
+        cursor = 0
+        for k, start in enumerate(self._quote_starts):
+            stop = ends[k]
+            if k + 1 < len(ends):
+                stop = min(stop, self._quote_starts[k + 1])
+            first = bisect_left(starts, start, cursor)
+            out += words[cursor:first]
+            cursor = max(first, bisect_left(starts, stop, first))
+        out += words[cursor:]
+        return out
 
     def _lower(self, span: Offsets) -> str:
         return self.text[span[0] : span[1]].lower()
@@ -106,40 +129,41 @@ class Clauses:
 
     def _trim_source(self, spans: list[Offsets]) -> Offsets | None:
         """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
-        while spans and self._lower(spans[-1]) in ADVERBS:
-            spans = spans[:-1]
-        while spans and self._lower(spans[0]) in ADVERBS | {"and", "but", "so", "then"}:
-            spans = spans[1:]
-        while spans and (
-            self._lower(spans[-1]) in TIME_WORDS
-            or self._lower(spans[-1]).endswith("ly")
-            or self._lower(spans[-1]) in PREPOSITIONS
+        lows = [self._lower(w) for w in spans]  # each word lowered once
+        i, j = 0, len(spans)
+        while j > i and lows[j - 1] in ADVERBS:
+            j -= 1
+        while j > i and lows[i] in _LEADING_FILLERS:
+            i += 1
+        while j > i and (
+            lows[j - 1] in TIME_WORDS or lows[j - 1].endswith("ly") or lows[j - 1] in PREPOSITIONS
         ):
-            spans = spans[:-1]
-        if spans and all(self._lower(w) in DETERMINERS for w in spans):
+            j -= 1
+        spans, lows = spans[i:j], lows[i:j]
+        if spans and all(low in DETERMINERS for low in lows):
             return None
         if not spans:
             return None
-        first = self._lower(spans[0])
+        first = lows[0]
         if first in PREPOSITIONS or first in TIME_WORDS:
             # "In a Bloomberg interview Trump declared": the name closing the phrase.
-            tail: list[Offsets] = []
-            for w in reversed(spans):
-                if not self.text[w[0]].isupper() or self._lower(w) in PREPOSITIONS:
-                    break
-                tail.insert(0, w)
-            if not tail or tail[0] == spans[0]:
+            k = len(spans)
+            while (
+                k > 0 and self.text[spans[k - 1][0]].isupper() and lows[k - 1] not in PREPOSITIONS
+            ):
+                k -= 1
+            if k in (0, len(spans)):  # no tail, or the tail is the whole phrase
                 return None
-            spans = tail
-        lead = self._lower(spans[0])
+            spans, lows = spans[k:], lows[k:]
+        lead = lows[0]
         verb_led = lead.endswith("ly") or (
-            lead.endswith("ed") and any(self._lower(w) in DETERMINERS for w in spans[1:])
+            lead.endswith("ed") and any(low in DETERMINERS for low in lows[1:])
         )
         if self.text[spans[0][0]].islower() and verb_led and lead not in SOURCE_WORDS:
             # "forcefully told", "bemoaned the unrest ... and": a verb phrase, no source;
             # "intercepted communications" (an adjective and a noun) is one.
             return None
-        determined = lead in DETERMINERS and not self._lower(spans[-1]).endswith(("ly", "ing"))
+        determined = lead in DETERMINERS and not lows[-1].endswith(("ly", "ing"))
         if len(spans) > 1 and not determined and not any(self._names_someone(w) for w in spans):
             return None  # "forcefully", "suggesting a few": no one is named
         return spans[0][0], spans[-1][1]
@@ -161,12 +185,15 @@ class Clauses:
         relative: Offsets | None = None
         for w in reversed(spans):
             gap = self.text[w[1] : (picked[0][0] if picked else cue[0])]
-            if _PARENTHESIS_GAP.fullmatch(gap):
+            if gap == " ":
+                pass  # the usual gap: neither of the tests below
+            elif _PARENTHESIS_GAP.fullmatch(gap):
                 pass  # "Rep. Stephen Lynch (D-Mass.) said": a parenthesis inside the name
-            elif any(c in _STOP_CHARS for c in gap) or any(c in MARKS for c in gap):
+            elif not _GAP_STOPS.isdisjoint(gap):
                 break
-            if self._lower(w) in CLAUSE_BREAKS and picked:
-                if self._lower(w) in RELATIVE_PRONOUNS:
+            low = self._lower(w)
+            if low in CLAUSE_BREAKS and picked:
+                if low in RELATIVE_PRONOUNS:
                     relative = w
                 break
             if self._in_quote(w[0]):
@@ -174,7 +201,7 @@ class Clauses:
             picked.insert(0, w)
             if len(picked) >= 12:
                 break
-        if picked and self._lower(picked[0]) in CLAUSE_BREAKS - RELATIVE_PRONOUNS:
+        if picked and self._lower(picked[0]) in _OPENING_BREAKS:
             picked = picked[1:]
         found = self._trim_source(picked)
         if found is None and relative is not None and picked:
@@ -212,7 +239,7 @@ class Clauses:
                 and ABBREVIATION_DOTS.fullmatch(self.text[picked[-1][0] : w[0] - 1])
             ):
                 gap = " "  # "Rep. Gwen Moore": the abbreviation's full stop
-            if any(c in _STOP_CHARS + ".!?" for c in gap) or any(c in MARKS for c in gap):
+            if not _GAP_STOPS_AFTER.isdisjoint(gap):
                 break
             low = self._lower(w)
             if low in CLAUSE_BREAKS or low in ("in", "on", "at", "during", "after", "before"):

@@ -108,12 +108,23 @@ class DirectSpeech(Clauses):
         found: list[Utterance] = []
         consumed: set[int] = set()
         quotes = self.quoted
+        # A quote's attribution is read again when the quote before it looks ahead: once.
+        known: dict[tuple[int, Sentence], tuple | None] = {}
+
+        def attribution(k: int, sentence: Sentence) -> tuple | None:
+            if (k, sentence) not in known:
+                q = quotes[k]
+                known[k, sentence] = self._attribution_of(
+                    q, sentence, self._direct_kind(q, sentence)
+                )
+            return known[k, sentence]
+
         for i, q in enumerate(quotes):
             if i in consumed:
                 continue
             sentence = self.doc.sentence_at(q.start) or Sentence(q.start, q.end, -1)
             kind = self._direct_kind(q, sentence)
-            found_cue = self._attribution_of(q, sentence, kind)
+            found_cue = attribution(i, sentence)
             if found_cue is None:
                 found.append(Utterance([(q.start, q.end)], kind, None, None))
                 continue
@@ -133,7 +144,7 @@ class DirectSpeech(Clauses):
                 if gap.strip() and gap.strip()[-1] not in ",.;:!?":
                     break  # the next quote sits inside a sentence of the article's own
                 s2 = self.doc.sentence_at(q2.start) or sentence
-                own = self._attribution_of(q2, s2, self._direct_kind(q2, s2))
+                own = attribution(j, s2)
                 if own is not None and own[1] != cue:
                     break  # a cue of its own; the same cue (“A,” he said, “B.”) is one utterance
                 parts.append((q2.start, q2.end))

@@ -11,19 +11,33 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate, pairwise
+
+from pydantic import TypeAdapter
 
 from ..nesting import link_nested
 from ..read.article import Article
 from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
-from ..text.spans import overlaps_any
-from .claims import find_claims, span
+from ..text.spans import SpanSet
+from .claims import find_claims
 from .conventions import as_double_marks
 from .document import Document
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
 
 ENGINE_VERSION = "rules-1"
+# The output is built as plain dicts and validated in one call per list: the same models
+# as one constructor call per item, for less of the cost of each call.
+_QUOTES = TypeAdapter(list[Quote])
+_ACTORS = TypeAdapter(list[Actor])
+
+
+def _span(text: str, a: int, b: int) -> dict[str, object]:
+    """The fields of the `Span` ``text[a:b]``."""
+    return {"start": a, "end": b, "text": text[a:b]}
 
 
 def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
@@ -65,7 +79,8 @@ class RulesEngine:
         ids = {id(entity): actor.id for entity, actor in actors}
         speakers = [ids.get(id(e)) if e is not None else None for e in found]
         quotes = self._quotes(text, utterances, speakers)
-        quotes = [q for q in quotes if not overlaps_any(zones, q.start, q.end)]
+        junk = SpanSet(zones)
+        quotes = [q for q in quotes if not junk.overlaps(q.start, q.end)]
         claims = find_claims(text, doc, utterances, speakers, quotes, zones)
         return Extraction(
             actors=[actor for _, actor in actors],
@@ -92,20 +107,24 @@ class RulesEngine:
     ) -> list[Entity | None]:
         """Fill missing sources and map each utterance to an actor."""
         speakers: list[Entity | None] = []
+        last_sourced = -1  # the last utterance before this one with a source
         for n, u in enumerate(utterances):
             if u.source is None:
-                self._borrow_source(n, utterances, doc)
+                self._borrow_source(n, utterances, doc, last_sourced)
             entity = index.speaker(u.source) if u.source else None
             if entity is not None:
                 entity.speaker = True
                 if u.source and u.continued_from is None:
                     index.add_mention(entity, u.source)
             speakers.append(entity)
+            if u.source is not None:
+                last_sourced = n
         # A quoted fragment inside reported speech belongs to that speech's speaker.
+        enclosing = self._enclosing(utterances)
         for n, u in enumerate(utterances):
             if speakers[n] is not None or u.kind == "indirect":
                 continue
-            outer = self._enclosing(n, utterances)
+            outer = enclosing(u)
             if outer is not None:
                 u.nested_in = outer
                 u.source = utterances[outer].source
@@ -116,26 +135,47 @@ class RulesEngine:
         """A role named before the person ("The head of X told CNN ... Lt. Gen. Y told the
         network ...") is that person: fold a described speaker into the next named person
         who speaks within the following three utterances."""
-        for n, entity in enumerate(found):
+        into: dict[int, Entity] = {}  # id(merged actor) -> the actor it was merged into
+
+        def now(e: Entity | None) -> Entity | None:
+            while e is not None and id(e) in into:
+                e = into[id(e)]
+            return e
+
+        for n in range(len(found)):
+            entity = now(found[n])
             if entity is None or not entity.described or entity.type != "person":
                 continue
-            if entity not in index.entities:
+            if id(entity) in into:
                 continue  # already merged
-            for later in found[n + 1 : n + 4]:
+            for later in map(now, found[n + 1 : n + 4]):
                 if later is not None and later.type == "person" and not later.described:
                     index.merge(entity, later)
-                    found[:] = [later if e is entity else e for e in found]
+                    into[id(entity)] = later
                     break
+        found[:] = [now(e) for e in found]
 
-    def _enclosing(self, n: int, utterances: list[Utterance]) -> int | None:
-        u = utterances[n]
-        for k, o in enumerate(utterances):
-            if k != n and o.kind == "indirect" and o.start <= u.start and u.end <= o.end:
-                return k
-        return None
+    @staticmethod
+    def _enclosing(utterances: list[Utterance]) -> Callable[[Utterance], int | None]:
+        """For an utterance that is not indirect: the first indirect one holding it."""
+        indirect = [(o.start, o.end, k) for k, o in enumerate(utterances) if o.kind == "indirect"]
+        if any(a[0] > b[0] for a, b in pairwise(indirect)):  # not in text order: scan them all
+            return lambda u: next((k for a, b, k in indirect if a <= u.start and u.end <= b), None)
+        starts = [a for a, _, _ in indirect]
+        reach = list(accumulate((b for _, b, _ in indirect), max))  # ends so far, rising
 
-    def _borrow_source(self, n: int, utterances: list[Utterance], doc: Document) -> None:
-        """No cue of its own: take the speaker of the utterance this one continues."""
+        def first(u: Utterance) -> int | None:
+            # of the indirect utterances starting at or before u, the first reaching u.end
+            i = bisect_left(reach, u.end, 0, bisect_right(starts, u.start))
+            return indirect[i][2] if i < len(starts) and starts[i] <= u.start else None
+
+        return first
+
+    def _borrow_source(
+        self, n: int, utterances: list[Utterance], doc: Document, last_sourced: int
+    ) -> None:
+        """No cue of its own: take the speaker of the utterance this one continues
+        (``last_sourced``: the last one before it with a source, or -1)."""
         u = utterances[n]
         if u.kind == "partial":
             return
@@ -149,17 +189,15 @@ class RulesEngine:
                 if prev.source is not None and prev.kind == "direct":
                     u.source, u.continued_from = prev.source, k
                     return
-        for k in range(n - 1, -1, -1):
+        if last_sourced >= 0:
+            k = last_sourced
             prev = utterances[k]
-            if prev.source is None:
-                continue
             distance = here - doc.paragraph_index(prev.start)
             same_sentence = doc.sentence_at(prev.start) == doc.sentence_at(u.start)
             continues_sentence = u.cue is not None and same_sentence
             continues_paragraph = u.cue is None and u.kind == "direct" and 0 <= distance <= 1
             if continues_sentence or continues_paragraph:
                 u.source, u.continued_from = prev.source, k
-            return
 
     # -- output items ---------------------------------------------------------------------
 
@@ -173,41 +211,38 @@ class RulesEngine:
             if not (u.kind == "partial" and who is None)
         ]
         kept.sort(key=lambda pair: (pair[0].start, -pair[0].end))
-        quotes: list[Quote] = []
-        for n, (u, who) in enumerate(kept, 1):
-            quotes.append(
-                Quote(
-                    id=f"q{n}",
-                    text=text[u.start : u.end],
-                    start=u.start,
-                    end=u.end,
-                    kind=u.kind,  # type: ignore[arg-type]
-                    speaker=who,
-                    speaker_mention=span(text, *u.source) if u.source else None,
-                    cue=text[u.cue[0] : u.cue[1]] if u.cue else None,
-                    cue_span=span(text, *u.cue) if u.cue else None,
-                    parts=[span(text, a, b) for a, b in u.parts],
-                )
-            )
-        return quotes
+        return _QUOTES.validate_python(
+            [
+                {
+                    "id": f"q{n}",
+                    "text": text[u.start : u.end],
+                    "start": u.start,
+                    "end": u.end,
+                    "kind": u.kind,
+                    "speaker": who,
+                    "speaker_mention": _span(text, *u.source) if u.source else None,
+                    "cue": text[u.cue[0] : u.cue[1]] if u.cue else None,
+                    "cue_span": _span(text, *u.cue) if u.cue else None,
+                    "parts": [_span(text, a, b) for a, b in u.parts],
+                }
+                for n, (u, who) in enumerate(kept, 1)
+            ]
+        )
 
     def _actors(self, text: str, index: ActorIndex) -> list[tuple[Entity, Actor]]:
         kept = [e for e in index.entities if e.mentions and (e.type != "other" or e.speaker)]
         kept.sort(key=lambda e: min(m[0] for m in e.mentions))
-        out = []
-        for n, e in enumerate(kept, 1):
-            mentions = sorted(set(e.mentions))
-            out.append(
-                (
-                    e,
-                    Actor(
-                        id=f"a{n}",
-                        name=e.name,
-                        type=e.type,  # type: ignore[arg-type]
-                        title=e.title,
-                        aliases=[a for a in e.aliases if a != e.name],
-                        mentions=[span(text, a, b) for a, b in mentions],
-                    ),
-                )
-            )
-        return out
+        actors = _ACTORS.validate_python(
+            [
+                {
+                    "id": f"a{n}",
+                    "name": e.name,
+                    "type": e.type,
+                    "title": e.title,
+                    "aliases": [a for a in e.aliases if a != e.name],
+                    "mentions": [_span(text, a, b) for a, b in sorted(set(e.mentions))],
+                }
+                for n, e in enumerate(kept, 1)
+            ]
+        )
+        return list(zip(kept, actors, strict=True))

@@ -11,10 +11,12 @@ actor's title and the titled form an alias.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text.spans import Offsets
+from .document import SortedBlocks
 from .lexicon import (
     HONORIFICS,
     LOCATIVES,
@@ -29,9 +31,6 @@ from .lexicon import (
 
 _PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z]")
 _DEMONYM = re.compile(r"(?:ian|ish|ese|an|i|ic)$")
-_CONNECTORS = frozenset(
-    {"of", "for", "the", "de", "al", "bin", "van", "von", "du", "la", "le", "&", "and"}
-)
 
 
 @dataclass(slots=True)
@@ -83,6 +82,9 @@ _DATELINE_MARK = re.compile(r"\s*[—–,-]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
 _NON_SPACE = re.compile(r"\S+")
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
+_OPENING_SPACE = frozenset(" \"“‘'(")
+_PHRASE_WORD = re.compile(r"[\w’'-]+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _drop_leading_function_words(text: str, span: Offsets) -> Offsets | None:
@@ -116,8 +118,10 @@ def _after_locative(text: str, start: int) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"“‘'(")
-    return not before or before[-1] in ".!?:\n"
+    i = start - 1
+    while i >= 0 and text[i] in _OPENING_SPACE:
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 def classify(name: str) -> str | None:
@@ -153,94 +157,139 @@ def split_title(text: str, span: Offsets) -> tuple[str | None, Offsets]:
     return title, (rest[0][0], rest[-1][1])
 
 
+@lru_cache(maxsize=4096)
+def _read_candidate(chunk: str) -> tuple | None:
+    """A capitalised sequence by itself (cached: names recur): (its span, title, span of the
+    name, name, type, all adjectives?, canonical name), offsets in ``chunk``; None: no name."""
+    span = _drop_leading_function_words(chunk, (0, len(chunk)))
+    if span is None:
+        return None
+    title, core = split_title(chunk, span)
+    name = chunk[core[0] : core[1]]
+    if not _DOTTED.fullmatch(name):
+        name = name.rstrip(".’'")
+    first = name.split()[0]
+    if first.lower() in HONORIFICS and len(name.split()) > 1:
+        title = title or first
+        name = name.split(" ", 1)[1]
+    if name.lower() in NOT_NAMES or len(name) < 2:
+        return None
+    kind = classify(name)
+    words = name.split()
+    if kind == "person" and words[-1] in PLACE_WORDS:
+        return None
+    adjectives = kind == "person" and all(_DEMONYM.search(w) for w in words)
+    canonical = countries().get(name, name) if kind == "country" else name
+    return span, title, core, name, kind, adjectives, canonical
+
+
 class ActorIndex:
-    """Collect actors from a (furniture-free) text and resolve speaker phrases to them."""
+    """Collect actors from a (furniture-free) text and resolve speaker phrases to them.
+
+    The timeline: every mention as ``(start, k2, k3, end, actor)``, sorted by (start, end,
+    actor rank), but one from `add_mention` while in use goes first among those at its start
+    until `changed`. It and its copies per type (outside quotes) are updated in place."""
 
     def __init__(self, text: str, quoted: list[Offsets]) -> None:
         self.text = text
         self.quoted = quoted
-        self.entities: list[Entity] = []
+        self._entities: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
+        self._keys: dict[int, list[str]] = {}  # id(actor) -> its keys in _by_name
+        self._rank: dict[int, int] = {}  # id(actor) -> order of creation
+        self._gone: set[int] = set()  # ids of actors merged into another
         self._quote_starts = [a for a, _ in quoted]
-        self._cached_timeline: list[tuple[int, int, Entity]] | None = None
-        self._timeline_starts: list[int] = []
+        self._all: SortedBlocks | None = None  # None: made from the actors at the next lookup
+        self._by_type: dict[str, SortedBlocks] = {}
+        self._in_use = False  # looked up since the last change
+        self._early: list[tuple] = []  # entries added while in use, not yet in order
         self._build()
+
+    @property
+    def entities(self) -> list[Entity]:
+        return [e for e in self._entities if id(e) not in self._gone]
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self._quote_starts, pos) - 1
         return i >= 0 and pos < self.quoted[i][1]
 
-    def _timeline(self) -> list[tuple[int, int, Entity]]:
-        """Every mention as (start, end, actor), in text order; rebuilt when actors change."""
-        if self._cached_timeline is None:
-            self._cached_timeline = sorted(
-                ((m[0], m[1], e) for e in self.entities for m in e.mentions),
-                key=lambda t: (t[0], t[1]),
+    def _timeline(self) -> SortedBlocks:
+        if self._all is None:
+            entries = sorted(
+                (m[0], m[1], self._rank[id(e)], m[1], e) for e in self.entities for m in e.mentions
             )
-            self._timeline_starts = [t[0] for t in self._cached_timeline]
-        return self._cached_timeline
+            grouped: dict[str, list[tuple]] = {}
+            for entry in entries:
+                if not self._in_quote(entry[0]):
+                    grouped.setdefault(entry[4].type, []).append(entry)
+            self._all, self._early = SortedBlocks(entries), []
+            self._by_type = {kind: SortedBlocks(items) for kind, items in grouped.items()}
+        self._in_use = True
+        return self._all
+
+    def _insert(self, entry: tuple, remove: bool = False) -> None:
+        assert self._all is not None
+        lists = [self._all]
+        if not self._in_quote(entry[0]):
+            lists.append(self._by_type.setdefault(entry[4].type, SortedBlocks([])))
+        for timeline in lists:
+            timeline.remove(entry) if remove else timeline.insert(entry)
+
+    def _add_entry(self, entity: Entity, span: Offsets) -> None:  # into the timeline, if any
+        if self._all is None:
+            return
+        if self._in_use:
+            entry = (span[0], -1, -len(self._early), span[1], entity)
+            self._early.append(entry)
+        else:
+            entry = (span[0], span[1], self._rank[id(entity)], span[1], entity)
+        self._insert(entry)
 
     def _entity(self, name: str, kind: str) -> Entity:
         key = name.lower()
         found = self._by_name.get(key)
         if found is None:
             found = Entity(name=name, type=kind)
-            self.entities.append(found)
+            self._rank[id(found)] = len(self._rank)
+            self._keys[id(found)] = [key]
+            self._entities.append(found)
             self._by_name[key] = found
         return found
 
     def _build(self) -> None:
         text = self.text
         pending: list[tuple[str, Offsets, str | None]] = []  # single words decided later
-        for candidate in _candidates(text):
-            trimmed = _drop_leading_function_words(text, candidate)
-            if trimmed is None or _is_dateline(text, trimmed):
+        for at, stop in _candidates(text):
+            read = _read_candidate(text[at:stop])
+            if read is None:
                 continue
-            span = trimmed
-            raw = text[span[0] : span[1]]
-            title, core = split_title(text, span)
-            name = text[core[0] : core[1]]
-            if not _DOTTED.fullmatch(name):
-                name = name.rstrip(".’'")
-            first = name.split()[0]
-            if first.lower() in HONORIFICS and len(name.split()) > 1:
-                title = title or first
-                name = name.split(" ", 1)[1]
-            if name.lower() in NOT_NAMES or len(name) < 2:
+            (a, b), title, (c, d), name, kind, adjectives, canonical = read
+            span, core = (at + a, at + b), (at + c, at + d)
+            if _is_dateline(text, span):
                 continue
-            kind = classify(name)
-            words = name.split()
             follower = text[span[1] : span[1] + 2]
-            if (
-                kind == "person"
-                and all(_DEMONYM.search(w) for w in words)
-                and follower[:1] == " "
-                and follower[1:2].islower()
-            ):
+            if adjectives and follower[:1] == " " and follower[1:2].islower():
                 continue  # "Syrian Kurdish forces": adjectives, not a person
             if kind == "person" and title is None and _after_locative(text, span[0]):
                 continue  # "in Mexico City", "at Fort Wayne": a place
-            if kind == "person" and words[-1] in PLACE_WORDS:
-                continue
-            if kind == "person" and len(words) >= 2:
+            if kind == "person" and len(name.split()) >= 2:
                 entity = self._entity(name, "person")
                 entity.title = entity.title or title
-                entity.add(raw, span)
+                entity.add(text[span[0] : span[1]], span)
                 continue
             if kind in ("country", "organization"):
-                canonical = countries().get(name, name) if kind == "country" else name
                 entity = self._entity(canonical, kind)
                 entity.add(name, core)
                 continue
             pending.append((name, core, title))
         self._by_surname: dict[str, list[Entity]] = {}
-        for e in self.entities:
+        self._first: dict[int, int] = {}  # id(person) -> start of its first mention
+        for e in self._entities:
             if e.type == "person":
                 self._by_surname.setdefault(e.surname, []).append(e)
+                self._first[id(e)] = min(m[0] for m in e.mentions)
         for name, span, title in pending:
             self._place_single(name, span, title)
-        for entity in self.entities:
-            entity.mentions.sort()
 
     def _place_single(self, name: str, span: Offsets, title: str | None) -> None:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
@@ -248,9 +297,10 @@ class ActorIndex:
             return
         people = self._by_surname.get(name, [])
         if people:
-            before = [e for e in people if any(m[0] < span[0] for m in e.mentions)]
+            before = [e for e in people if self._first[id(e)] < span[0]]
             owner = (before or people)[-1] if len(people) > 1 else people[0]
             owner.add(name, span)
+            self._first[id(owner)] = min(self._first[id(owner)], span[0])
             return
         if title is not None:
             entity = self._entity(name, "person")
@@ -265,24 +315,19 @@ class ActorIndex:
 
     def mention_in(self, span: Offsets) -> Entity | None:
         """The actor named inside ``span`` (the first one), if any."""
-        timeline = self._timeline()
-        i = bisect_left(self._timeline_starts, span[0])
-        while i < len(timeline) and timeline[i][0] < span[1]:
-            if timeline[i][1] <= span[1]:
-                return timeline[i][2]
-            i += 1
+        for entry in self._timeline().since((span[0],)):
+            if entry[0] >= span[1]:
+                break
+            if entry[3] <= span[1]:
+                return entry[4]
         return None
 
     def last_before(self, pos: int, types: set[str]) -> Entity | None:
         """The actor of one of ``types`` mentioned last before ``pos``, outside quotes."""
-        timeline = self._timeline()
-        i = bisect_left(self._timeline_starts, pos) - 1
-        while i >= 0:
-            start, _, entity = timeline[i]
-            if entity.type in types and not self._in_quote(start):
-                return entity
-            i -= 1
-        return None
+        self._timeline()
+        last = [t.last_below((pos,)) for kind, t in self._by_type.items() if kind in types]
+        found = [entry for entry in last if entry is not None]
+        return max(found)[4] if found else None  # the latest in the timeline's order
 
     def speaker(self, span: Offsets) -> Entity | None:
         """The actor a source phrase refers to; a new one for a description."""
@@ -297,7 +342,7 @@ class ActorIndex:
         named = self.mention_in(span)
         if named is not None:
             return named
-        words = re.findall(r"[\w’'-]+", low)
+        words = _PHRASE_WORD.findall(low)
         if not words:
             return None
         head = [w for w in words if w not in ("the", "a", "an")][:2]
@@ -311,27 +356,32 @@ class ActorIndex:
             kind = "organization"
         else:
             kind = "other"
-        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        name = _LEADING_ARTICLE.sub("", phrase)
         entity = self._entity(name, kind)
         entity.described = True
+        added = span not in entity._mention_set
         entity.add(phrase, span)
         self.changed()
+        if added:
+            self._add_entry(entity, span)  # in order, as a rebuilt timeline holds it
         return entity
 
     def changed(self) -> None:
-        """Actors were added or merged: rebuild the timeline on next use."""
-        self._cached_timeline = None
+        """Actors were added: mentions added since the last change go in order."""
+        if self._all is not None:
+            for entry in self._early:
+                self._insert(entry, remove=True)
+                self._insert((entry[0], entry[3], self._rank[id(entry[4])], *entry[3:]))
+        self._early = []
+        self._in_use = False
 
     def add_mention(self, entity: Entity, span: Offsets) -> None:
         """Record one more mention of ``entity`` (a speaker phrase), keeping the timeline."""
         if span in entity._mention_set:
             return
         entity._mention_set.add(span)
-        insort(entity.mentions, span)
-        if self._cached_timeline is not None:
-            i = bisect_left(self._timeline_starts, span[0])
-            self._cached_timeline.insert(i, (span[0], span[1], entity))
-            self._timeline_starts.insert(i, span[0])
+        entity.mentions.append(span)
+        self._add_entry(entity, span)
 
     def merge(self, duplicate: Entity, into: Entity) -> None:
         """Fold ``duplicate`` (a description of ``into``) into it."""
@@ -339,11 +389,11 @@ class ActorIndex:
             if alias != into.name and alias not in into._alias_set:
                 into.aliases.append(alias)
                 into._alias_set.add(alias)
+        into.mentions += [m for m in duplicate.mentions if m not in into._mention_set]
         into._mention_set |= duplicate._mention_set
-        into.mentions = sorted(into._mention_set)
         into.speaker = into.speaker or duplicate.speaker
-        self.entities.remove(duplicate)
-        self.changed()
-        for key, value in list(self._by_name.items()):
-            if value is duplicate:
-                self._by_name[key] = into
+        self._gone.add(id(duplicate))
+        self._all = None  # made again at the next lookup
+        for key in self._keys.pop(id(duplicate)):
+            self._by_name[key] = into
+            self._keys[id(into)].append(key)
