@@ -22,6 +22,7 @@ from ..read.article import Article
 from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
 from ..text.spans import SpanSet
+from .cast import settle_cast
 from .claims import find_claims
 from .conventions import as_double_marks
 from .document import Document
@@ -75,7 +76,9 @@ class RulesEngine:
         index = ActorIndex(clean, quoted)
         found = self._attribute(utterances, index, doc)
         self._merge_descriptions(found, index)
-        actors = self._actors(text, index)
+        dropped, merged = settle_cast(index, doc)
+        found = [merged.get(id(e), e) if e is not None else None for e in found]
+        actors = self._actors(text, index, dropped)
         ids = {id(entity): actor.id for entity, actor in actors}
         speakers = [ids.get(id(e)) if e is not None else None for e in found]
         quotes = self._quotes(text, utterances, speakers)
@@ -229,8 +232,14 @@ class RulesEngine:
             ]
         )
 
-    def _actors(self, text: str, index: ActorIndex) -> list[tuple[Entity, Actor]]:
-        kept = [e for e in index.entities if e.mentions and (e.type != "other" or e.speaker)]
+    def _actors(
+        self, text: str, index: ActorIndex, dropped: set[int]
+    ) -> list[tuple[Entity, Actor]]:
+        kept = [
+            e
+            for e in index.entities
+            if e.mentions and (e.type != "other" or e.speaker) and id(e) not in dropped
+        ]
         kept.sort(key=lambda e: min(m[0] for m in e.mentions))
         actors = _ACTORS.validate_python(
             [

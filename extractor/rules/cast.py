@@ -1,0 +1,140 @@
+"""Who is really in the story: the last word on which collected names are actors.
+
+`names` collects candidates generously; this module drops what a reader would
+not call an actor and joins what is one actor under two names:
+
+- headline-case lines ("Debating The Donald", "FULL TEXT") name no one unless the
+  name also appears in the story's sentences;
+- a speaker described in words is an actor only when the words are a noun phrase
+  about a person or body ("the Pentagon spokesman", "Republican lawmakers"), never a
+  clause fragment ("he has yet", "said they", "campus security located her and");
+- events, laws and dates ("Fifth Amendment", "Election Day") and a lone generic
+  organisation word ("Commission", "Department") are not actors;
+- an acronym joins the organisation whose initials it spells ("DNC" and "Democratic
+  National Committee").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.spans import Offsets
+from .document import Document
+from .lexicon import ORG_WORDS, ROLE_NOUNS
+from .names import ActorIndex, Entity
+
+#: Words that end the name of a thing, not of an actor.
+NOT_ACTOR_HEADS = frozenset(
+    "amendment act bill law day week month year convention strip avenue street road "
+    "square park river lake island islands mountains valley bay beach county province "
+    "award prize cup championship olympics games war election elections "
+    "debate debates summit rally speech hearing trial case".split()
+)
+GENERIC_ORG = frozenset(
+    "commission council department foundation assembly committee agency ministry office "
+    "administration board court party union university".split()
+)
+#: Nouns for a person or body described rather than named ("the computer specialist").
+PERSON_NOUNS = frozenset(
+    "specialist mother father wife husband son daughter brother sister friend neighbour "
+    "neighbor owner teacher doctor nurse pastor priest website newspaper paper station "
+    "network firm company campaign group organization organisation".split()
+)
+#: Plural nouns that, said of people with a party, a place or a role, make a group.
+GROUP_NOUNS = frozenset(
+    "lawmakers legislators strategists officials leaders voters supporters critics "
+    "protesters protestors activists residents workers members analysts experts economists "
+    "republicans democrats conservatives liberals progressives advocates investigators "
+    "prosecutors police officers troops forces rebels insurgents militants fighters "
+    "students teachers doctors nurses parents families people scientists researchers".split()
+)
+_CLAUSE_WORDS = frozenset(
+    "he she they it i we you who whom that which what when where why how has have had is "
+    "was are were be been said says say told could would should will can may might must "
+    "not yet and or but if so than then seems seem want wants wanted did does do located "
+    "included filed amounting failed treating haven't hasn't didn't don't".split()
+)
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
+_LOWER_WORD = re.compile(r"[a-z’'-]+")
+
+
+def _headline_case_lines(doc: Document) -> list[Offsets]:
+    """Paragraphs written in title or capital case, with no full stop at the end."""
+    text = doc.text
+    lines = []
+    for para in doc.paragraphs:
+        line = text[para.start : para.end].strip()
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) < 2 or (line.endswith((".", "”", '"')) and not line.isupper()):
+            continue
+        capitalised = sum(1 for w in words if w[0].isupper())
+        long_words = [w for w in words if len(w) > 3]
+        capital_long = sum(1 for w in long_words if w[0].isupper())
+        if line.isupper() or (
+            long_words and capital_long / len(long_words) >= 0.8 and capitalised >= 2
+        ):
+            lines.append((para.start, para.end))
+    return lines
+
+
+def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+def _sane_description(phrase: str) -> bool:
+    """A noun phrase naming someone: a name in it, or a noun for a person or body, and
+    nothing of a clause (pronouns, verbs, conjunctions)."""
+    words = _LOWER_WORD.findall(phrase.lower())
+    if not words or len(phrase.split()) > 6:
+        return False
+    if any(w in _CLAUSE_WORDS for w in words):
+        return False
+    if any(w[:1].isupper() for w in phrase.split()):
+        return True
+    nouns = ROLE_NOUNS | ORG_WORDS | GROUP_NOUNS | PERSON_NOUNS
+    return any(w in nouns for w in words)
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0] for w in name.replace("-", " ").split() if w[0].isupper() and w.lower() != "the"
+    )
+
+
+def _not_an_actor(entity: Entity, headlines: list[Offsets]) -> bool:
+    name = entity.name
+    words = name.split()
+    if entity.mentions and all(_inside_any(m, headlines) for m in entity.mentions):
+        return True  # named only in headline-case lines
+    if entity.described:
+        return not _sane_description(name)
+    if entity.speaker:
+        return False
+    if words and words[-1].lower().rstrip(".") in NOT_ACTOR_HEADS:
+        return True
+    if len(words) == 1 and name.lower() in GENERIC_ORG:
+        return True
+    return _STATE_ABBREVIATION.fullmatch(name) is not None
+
+
+def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, Entity]]:
+    """Merge what is one actor and find what is none. Returns the ids (``id(entity)``) of
+    candidates to leave out of the result, and, by id, what each merged one became."""
+    headlines = _headline_case_lines(doc)
+    drop: set[int] = set()
+    merged: dict[int, Entity] = {}
+    organisations = [e for e in index.entities if e.type == "organization"]
+    for entity in list(index.entities):
+        acronym = entity.name.replace(".", "")
+        if entity.type == "organization" and acronym.isupper() and 2 <= len(acronym) <= 6:
+            full = next(
+                (o for o in organisations if o is not entity and _initials(o.name) == acronym),
+                None,
+            )
+            if full is not None and entity in index.entities:
+                index.merge(entity, full)
+                merged[id(entity)] = full
+                continue
+        if _not_an_actor(entity, headlines):
+            drop.add(id(entity))
+    return drop, merged

@@ -1,0 +1,41 @@
+"""Who is an actor: headline-case phrases, clause fragments, things and lone generic words
+are not; an acronym is the organisation it abbreviates. Articles written for these tests."""
+
+from __future__ import annotations
+
+from extractor import extract
+
+ARTICLE = (
+    "Harbour Board Faces Tough Questions\n\n"
+    "The Lakeside Harbour Authority approved the dredging plan on Monday. "
+    "A spokesman for the LHA said the work would start in June.\n\n"
+    "“We were never consulted,” said Maria Okafor, who runs a ferry company.\n\n"
+    "Critics of the plan have yet to respond, and he has yet to say more, "
+    "residents said they were worried about the Fifth Amendment and Election Day.\n\n"
+    "The Commission did not comment.\n"
+)
+
+
+def names() -> list[str]:
+    return [a.name for a in extract(ARTICLE, engine="rules").actors]
+
+
+def test_headline_case_phrases_name_no_one():
+    assert not [n for n in names() if "Tough Questions" in n or n == "Harbour Board Faces"]
+
+
+def test_laws_days_and_a_lone_generic_word_are_not_actors():
+    found = names()
+    assert "Fifth Amendment" not in found and "Election Day" not in found
+    assert "Commission" not in found
+
+
+def test_an_acronym_joins_the_organisation_it_abbreviates():
+    result = extract(ARTICLE, engine="rules")
+    authority = [a for a in result.actors if a.name == "Lakeside Harbour Authority"]
+    assert authority and "LHA" in authority[0].aliases
+    assert "LHA" not in [a.name for a in result.actors]
+
+
+def test_people_still_found():
+    assert "Maria Okafor" in names()
