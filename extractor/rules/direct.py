@@ -219,6 +219,10 @@ class DirectSpeech(Clauses):
             return (subject, (prev.end - 1, prev.end)) if subject else None
         cue = cues[-1]
         source = self._source_before(cue, prev.start)
+        if source is None and self.text[prev.start : cue[0]].rstrip().endswith((" and", ",")):
+            # "He said ... and told the meeting:": the sentence's subject speaks.
+            sentence = self.doc.sentence_at(cue[0])
+            source = self._subject_of(sentence, cue[0]) if sentence else None
         return (self.resolve_relative(source) if source else None), cue
 
     def _direct_kind(self, q: Quoted, sentence: Sentence) -> str:

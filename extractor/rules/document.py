@@ -12,7 +12,9 @@ from itertools import islice
 
 from .lexicon import ABBREVIATIONS
 
-_SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
+# A sentence ends at a stop before a capital, perhaps after an opening mark, perhaps
+# spaced from it ("« Now they ...", as French-style guillemets are written).
+_SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[ \u00a0\u202f]?[A-Z0-9])")
 # (?<!...) only spares the search the starts inside a word; the match is the same
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)[.?!…]*[\"”’')\]]*$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
