@@ -361,15 +361,19 @@ def _verb_next(toks: list[Token]) -> bool:
     return nxt in AUXILIARIES or contracted(nxt) or nxt in third or nxt in past
 
 
+_CLOSING_MARK = re.compile(r"[.,!?]?[”\"]")
+_INITIALS_END = re.compile(r"\b(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
 def _balance_end(text: str, a: int, b: int) -> int:
     """Keep a closing mark when the piece opens one; keep the stop of "U.S."."""
     piece = text[a:b]
     unclosed = piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
     if unclosed:
-        m = re.compile(r"[.,!?]?[”\"]").match(text, b)
+        m = _CLOSING_MARK.match(text, b)
         if m:
             return m.end()
-    if re.search(r"\b(?:[A-Za-z]\.)+[A-Za-z]$", piece) and text[b : b + 1] == ".":
+    if text[b : b + 1] == "." and _INITIALS_END.search(piece):
         return b + 1
     for opener, closer in ("[]", "()"):
         if piece.count(opener) > piece.count(closer) and text[b : b + 1] == closer:

@@ -154,13 +154,13 @@ class _ClaimFinder:
     def _sentences(self, start: int, end: int) -> list[Offsets]:
         """The sentences of a quoted passage (a quote may hold several)."""
         out = []
+        sentences = self.doc.sentences
         k = max(0, bisect_right(self.sentence_starts, start) - 1)
-        for s in self.doc.sentences[k:]:
-            if s.start >= end:
-                break
-            a, b = max(start, s.start), min(end, s.end)
+        while k < len(sentences) and sentences[k].start < end:  # no copy of the rest
+            a, b = max(start, sentences[k].start), min(end, sentences[k].end)
             if a < b:
                 out.append((a, b))
+            k += 1
         return out or [(start, end)]
 
     def _add_quoted(self, a: int, b: int, who: str | None, subject: str | None) -> None:
