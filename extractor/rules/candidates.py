@@ -1,0 +1,150 @@
+"""Name candidates: capitalised word sequences in the text, and what each one says by
+itself (its title, the name, a type), before `names` decides who is who.
+
+A sequence may join words with "of", "for", "the", "and", "on" ("Bank of America",
+"Commission on Presidential Debates"); it is cut where the joined parts are two
+names ("Bill O'Reilly of Fox News", "Cooper and Martha Raddatz"). A possessive
+ending ("Donald Trump's") is not part of the name; a middle initial is ("Charles E.
+Grassley").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.spans import Offsets
+from .lexicon import (
+    HONORIFICS,
+    LOCATIVES,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLES,
+    abbreviated_titles_pattern,
+    countries,
+)
+
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z]")
+_DEMONYM = re.compile(r"(?:ian|ish|ese|an|i|ic)$")
+
+
+_NAME_TOKEN = (
+    rf"(?:{abbreviated_titles_pattern()})"
+    r"|(?:[A-Z]\.){2,}"
+    r"|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
+    r"|[A-Z][\w’'\-]*\w|[A-Z]\b"
+)
+_NAME_SEQUENCE = re.compile(
+    rf"(?<![\w\-’'])(?:{_NAME_TOKEN})"
+    rf"(?: (?:(?:of|for|the|de|al|bin|van|von|du|la|le|&|and) )?(?:{_NAME_TOKEN}))*"
+)
+
+
+def _candidates(text: str) -> list[Offsets]:
+    """Spans of capitalised sequences, connectors allowed inside ("Bank of America")."""
+    return [m.span() for m in _NAME_SEQUENCE.finditer(text)]
+
+
+_WORDISH = re.compile(r"[\w’'.\-]+")
+_DATELINE_MARK = re.compile(r"\s*[—–,-]")
+_ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
+_NON_SPACE = re.compile(r"\S+")
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")
+_OPENING_SPACE = frozenset(" \"“‘'(")
+
+
+def _drop_leading_function_words(text: str, span: Offsets) -> Offsets | None:
+    """ "But I", "The New York Times", "Her Mexican": drop the leading function words."""
+    start, end = span
+    while True:
+        m = _WORDISH.match(text, start, end)
+        if m is None:
+            return None
+        if m.group().lower().rstrip(".") not in NOT_NAMES or m.end() == end:
+            break
+        start = m.end()
+        while start < end and text[start] == " ":
+            start += 1
+    word = text[start:end]
+    if word.lower() in NOT_NAMES or word == "I":
+        return None
+    return start, end
+
+
+def _is_dateline(text: str, span: Offsets) -> bool:
+    """ "OTTAWA — ...": a place in capitals opening a paragraph."""
+    word = text[span[0] : span[1]]
+    line_start = span[0] == 0 or text[span[0] - 1] == "\n"
+    return line_start and word.isupper() and bool(_DATELINE_MARK.match(text, span[1]))
+
+
+def _after_locative(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in LOCATIVES
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENING_SPACE:
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
+
+
+def classify(name: str) -> str | None:
+    """person | organization | country | group, or None when the words are no name."""
+    words = name.split()
+    if name in countries():
+        return "country"
+    if any(w.lower().strip(".") in ORG_WORDS for w in words):
+        return "organization"
+    if len(words) == 1 and _ACRONYM.fullmatch(name):
+        return "organization"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() or _PARTICLE.match(w) for w in words):
+        return "person"
+    return None
+
+
+def split_title(text: str, span: Offsets) -> tuple[str | None, Offsets]:
+    """``Defense Secretary Mark Esper`` -> ("Defense Secretary", span of "Mark Esper")."""
+    tokens = [
+        (m.start() + span[0], m.end() + span[0])
+        for m in _NON_SPACE.finditer(text[span[0] : span[1]])
+    ]
+    last_title = -1
+    for k, (a, b) in enumerate(tokens[:-1]):
+        if text[a:b].lower().strip(",") in TITLES:
+            last_title = k
+    if last_title == -1:
+        return None, span
+    rest = tokens[last_title + 1 :]
+    if not rest:
+        return None, span
+    title = text[tokens[0][0] : tokens[last_title][1]]
+    return title, (rest[0][0], rest[-1][1])
+
+
+@lru_cache(maxsize=4096)
+def _read_candidate(chunk: str) -> tuple | None:
+    """A capitalised sequence by itself (cached: names recur): (its span, title, span of the
+    name, name, type, all adjectives?, canonical name), offsets in ``chunk``; None: no name."""
+    span = _drop_leading_function_words(chunk, (0, len(chunk)))
+    if span is None:
+        return None
+    title, core = split_title(chunk, span)
+    name = chunk[core[0] : core[1]]
+    if not _DOTTED.fullmatch(name):
+        name = name.rstrip(".’'")
+    first = name.split()[0]
+    if first.lower() in HONORIFICS and len(name.split()) > 1:
+        title = title or first
+        name = name.split(" ", 1)[1]
+    if name.lower() in NOT_NAMES or len(name) < 2:
+        return None
+    kind = classify(name)
+    words = name.split()
+    if kind == "person" and words[-1] in PLACE_WORDS:
+        return None
+    adjectives = kind == "person" and all(_DEMONYM.search(w) for w in words)
+    canonical = countries().get(name, name) if kind == "country" else name
+    return span, title, core, name, kind, adjectives, canonical
