@@ -39,3 +39,16 @@ def test_an_acronym_joins_the_organisation_it_abbreviates():
 
 def test_people_still_found():
     assert "Maria Okafor" in names()
+
+
+def test_joined_names_are_cut_and_possessives_dropped():
+    text = (
+        "Bill Ode of Harbour News asked the question. Donald Lima’s plan, backed by "
+        "Sen. Charles E. Grassley and Martha Raddatz, passed the Commission on Port Safety.\n"
+    )
+    found = {a.name for a in extract(text, engine="rules").actors}
+    assert {"Bill Ode", "Harbour News", "Donald Lima", "Martha Raddatz"} <= found
+    assert "Charles E. Grassley" in found or "Charles E. Grassley".rstrip(".") in found
+    assert "Commission on Port Safety" in found
+    assert not [n for n in found if " of " in n and n.startswith("Bill")]
+    assert not [n for n in found if n.endswith(("’s", "'s"))]

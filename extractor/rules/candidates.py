@@ -33,17 +33,46 @@ _NAME_TOKEN = (
     rf"(?:{abbreviated_titles_pattern()})"
     r"|(?:[A-Z]\.){2,}"
     r"|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
+    r"|[A-Z]\.(?= [A-Z])"  # a middle initial: "Charles E. Grassley"
     r"|[A-Z][\w’'\-]*\w|[A-Z]\b"
 )
 _NAME_SEQUENCE = re.compile(
     rf"(?<![\w\-’'])(?:{_NAME_TOKEN})"
-    rf"(?: (?:(?:of|for|the|de|al|bin|van|von|du|la|le|&|and) )?(?:{_NAME_TOKEN}))*"
+    rf"(?: (?:(?:of|for|on|the|de|al|bin|van|von|du|la|le|&|and) )?(?:{_NAME_TOKEN}))*"
 )
 
 
 def _candidates(text: str) -> list[Offsets]:
-    """Spans of capitalised sequences, connectors allowed inside ("Bank of America")."""
-    return [m.span() for m in _NAME_SEQUENCE.finditer(text)]
+    """Spans of capitalised sequences, connectors allowed inside ("Bank of America"), cut
+    where the connector joins two names ("Bill O'Reilly of Fox News")."""
+    out: list[Offsets] = []
+    for m in _NAME_SEQUENCE.finditer(text):
+        if " " in m.group():
+            out.extend(_split_joined(text, *m.span()))
+        else:
+            out.append(m.span())
+    return out
+
+
+def _last_word(piece: str) -> str:
+    return piece.split()[-1].lower().strip(".,") if piece.split() else ""
+
+
+def _split_joined(text: str, a: int, b: int) -> list[Offsets]:
+    """``X of Y`` / ``X on Y`` stay one name only after an organisation or title word
+    ("Bank of America", "Commission on Presidential Debates", "Secretary of State");
+    ``X and Y`` only when an organisation word ends it ("Securities and Exchange
+    Commission")."""
+    piece = text[a:b]
+    for joiner in (" of ", " on "):
+        at = piece.find(joiner)
+        if at > 0 and _last_word(piece[:at]) not in ORG_WORDS | TITLES:
+            return _split_joined(text, a, a + at) + _split_joined(text, a + at + len(joiner), b)
+    for joiner in (" and ", " & "):
+        at = piece.find(joiner)
+        if at > 0 and _last_word(piece) not in ORG_WORDS:
+            return _split_joined(text, a, a + at) + _split_joined(text, a + at + len(joiner), b)
+    return [(a, b)]
 
 
 _WORDISH = re.compile(r"[\w’'.\-]+")
@@ -139,6 +168,9 @@ def _read_candidate(chunk: str) -> tuple | None:
     if first.lower() in HONORIFICS and len(name.split()) > 1:
         title = title or first
         name = name.split(" ", 1)[1]
+    if name.endswith(("’s", "'s")) and len(name) > 3:  # "Donald Trump's": the name is before
+        name = name[:-2]
+        span, core = (span[0], span[1] - 2), (core[0], core[1] - 2)
     if name.lower() in NOT_NAMES or len(name) < 2:
         return None
     kind = classify(name)

@@ -25,6 +25,7 @@ from .candidates import (
 from .document import SortedBlocks
 from .lexicon import ORG_WORDS, ROLE_NOUNS
 
+_SUFFIXES = frozenset("Jr Sr II III IV".split())
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -53,7 +54,8 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        words = [w for w in self.name.split() if w.rstrip(".") not in _SUFFIXES]
+        return (words or self.name.split())[-1]
 
 
 class ActorIndex:
