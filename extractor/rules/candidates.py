@@ -66,7 +66,11 @@ def _split_joined(text: str, a: int, b: int) -> list[Offsets]:
     piece = text[a:b]
     for joiner in (" of ", " on "):
         at = piece.find(joiner)
-        if at > 0 and _last_word(piece[:at]) not in ORG_WORDS | TITLES:
+        after = piece[at + len(joiner) :].split()[:1]
+        if at > 0 and (
+            _last_word(piece[:at]) not in ORG_WORDS | TITLES
+            or (after and after[0].lower() in NOT_NAMES)  # "Hofstra University on Monday"
+        ):
             return _split_joined(text, a, a + at) + _split_joined(text, a + at + len(joiner), b)
     for joiner in (" and ", " & "):
         at = piece.find(joiner)

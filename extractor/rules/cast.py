@@ -58,22 +58,31 @@ _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
 _LOWER_WORD = re.compile(r"[a-z’'-]+")
 
 
+def _title_case(words: list[str]) -> bool:
+    words = [w for w in words if w[:1].isalpha()]
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) < 2 or not long_words:
+        return False
+    return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.8
+
+
 def _headline_case_lines(doc: Document) -> list[Offsets]:
-    """Paragraphs written in title or capital case, with no full stop at the end."""
+    """Headlines and subheads: paragraphs in title or capital case with no full stop at
+    the end (or of a few words only), and run-in heads ("Limited Tools to Fight
+    Terrorism: The United Nations ...") up to their colon."""
     text = doc.text
     lines = []
     for para in doc.paragraphs:
         line = text[para.start : para.end].strip()
-        words = [w for w in line.split() if w[:1].isalpha()]
-        if len(words) < 2 or (line.endswith((".", "”", '"')) and not line.isupper()):
-            continue
-        capitalised = sum(1 for w in words if w[0].isupper())
-        long_words = [w for w in words if len(w) > 3]
-        capital_long = sum(1 for w in long_words if w[0].isupper())
-        if line.isupper() or (
-            long_words and capital_long / len(long_words) >= 0.8 and capitalised >= 2
-        ):
+        words = line.split()
+        stopped = line.endswith((".", "”", '"'))
+        capitals = line.isupper() and len(words) >= 2
+        if capitals or (_title_case(words) and (not stopped or len(words) <= 4)):
             lines.append((para.start, para.end))
+        else:
+            colon = line.find(": ", 0, 80)
+            if colon > 0 and _title_case(line[:colon].split()):
+                lines.append((para.start, para.start + colon))
     return lines
 
 
