@@ -54,6 +54,10 @@ _CLAUSE_WORDS = frozenset(
     "not yet and or but if so than then seems seem want wants wanted did does do located "
     "included filed amounting failed treating haven't hasn't didn't don't".split()
 )
+_QUANTIFIERS = frozenset(
+    "many most some several few all both each every any no one two three percent chorus "
+    "number dozens hundreds thousands".split()
+)
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
 _LOWER_WORD = re.compile(r"[a-z’'-]+")
 
@@ -96,10 +100,12 @@ def _sane_description(phrase: str) -> bool:
     words = _LOWER_WORD.findall(phrase.lower())
     if not words or len(phrase.split()) > 6:
         return False
-    if any(w in _CLAUSE_WORDS for w in words):
+    if any(w in _CLAUSE_WORDS for w in words) or words[0] in _QUANTIFIERS:
         return False
     if any(w[:1].isupper() for w in phrase.split()):
         return True
+    if words[-1] in GROUP_NOUNS or (words[-1].endswith("s") and words[-1] in ROLE_NOUNS):
+        return False  # "experts", "state officials": a group only with a name to it
     nouns = ROLE_NOUNS | ORG_WORDS | GROUP_NOUNS | PERSON_NOUNS
     return any(w in nouns for w in words)
 
