@@ -11,7 +11,8 @@ not call an actor and joins what is one actor under two names:
 - events, laws and dates ("Fifth Amendment", "Election Day") and a lone generic
   organisation word ("Commission", "Department") are not actors;
 - an acronym joins the organisation whose initials it spells ("DNC" and "Democratic
-  National Committee").
+  National Committee"), and a short form the organisation whose name ends with it
+  ("Post" and "Washington Post").
 """
 
 from __future__ import annotations
@@ -150,6 +151,27 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
                 index.merge(entity, full)
                 merged[id(entity)] = full
                 continue
+        fuller = _fuller_organisation(entity, organisations)
+        if fuller is not None and entity in index.entities and fuller in index.entities:
+            index.merge(entity, fuller)
+            merged[id(entity)] = fuller
+            continue
         if _not_an_actor(entity, headlines):
             drop.add(id(entity))
     return drop, merged
+
+
+def _fuller_organisation(entity: Entity, organisations: list[Entity]) -> Entity | None:
+    """The one organisation whose name ends with this one's ("Post" in "Washington Post",
+    "Security Council" in "U.N. Security Council"), if there is exactly one."""
+    if entity.type not in ("organization", "other"):
+        return None
+    words = entity.name.split()
+    found = [
+        o
+        for o in organisations
+        if o is not entity
+        and len(o.name.split()) > len(words)
+        and o.name.split()[-len(words) :] == words
+    ]
+    return found[0] if len(found) == 1 else None
