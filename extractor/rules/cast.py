@@ -55,6 +55,11 @@ _CLAUSE_WORDS = frozenset(
     "not yet and or but if so than then seems seem want wants wanted did does do located "
     "included filed amounting failed treating haven't hasn't didn't don't".split()
 )
+#: Party members named as a group ("Republicans", "Democrats") act and speak as one.
+_PARTY_GROUP = re.compile(
+    r"\b(?:Republicans|Democrats|Conservatives|Liberals|Tories|Progressives|Independents"
+    r"|Libertarians|Greens|Socialists)\b"
+)
 _QUANTIFIERS = frozenset(
     "many most some several few all both each every any no one two three percent chorus "
     "number dozens hundreds thousands".split()
@@ -139,6 +144,9 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
     headlines = _headline_case_lines(doc)
     drop: set[int] = set()
     merged: dict[int, Entity] = {}
+    for m in _PARTY_GROUP.finditer(doc.text):  # after attribution: "they" never means them
+        if not _inside_any(m.span(), headlines):
+            index.named(m.group(), "group").add(m.group(), m.span())
     organisations = [e for e in index.entities if e.type == "organization"]
     for entity in list(index.entities):
         acronym = entity.name.replace(".", "")

@@ -25,6 +25,7 @@ from .candidates import (
 from .document import SortedBlocks
 from .lexicon import ORG_WORDS, ROLE_NOUNS
 
+_HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
 _SUFFIXES = frozenset("Jr Sr II III IV".split())
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -165,6 +166,8 @@ class ActorIndex:
                 self._first[id(e)] = min(m[0] for m in e.mentions)
         for name, span, title in pending:
             self._place_single(name, span, title)
+        for m in _HANDLE.finditer(text):  # "@nycsouthpaw": a social-media account speaks
+            self._entity(m.group(), "person").add(m.group(), m.span())
 
     def _place_single(self, name: str, span: Offsets, title: str | None) -> None:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
@@ -249,6 +252,10 @@ class ActorIndex:
                 self._insert((entry[0], entry[3], self._rank[id(entry[4])], *entry[3:]))
         self._early = []
         self._in_use = False
+
+    def named(self, name: str, kind: str) -> Entity:
+        """The actor of this name, made if new (for stages after attribution)."""
+        return self._entity(name, kind)
 
     def add_mention(self, entity: Entity, span: Offsets) -> None:
         """Record one more mention of ``entity`` (a speaker phrase), keeping the timeline."""
