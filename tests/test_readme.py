@@ -6,9 +6,12 @@ import os
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.filterwarnings("ignore::extractor.errors.OfflineEngineNotice")  # the note it shows
 def test_first_python_example_runs_offline(capsys, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```python\n(.*?)```", readme, re.S)
