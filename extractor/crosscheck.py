@@ -21,6 +21,7 @@ from .read.article import Article
 from .rules import RulesEngine
 from .schema import Actor, Extraction, ExtractionWarning, Quote, Span
 from .text.marks import DOUBLE
+from .text.snippets import shorten
 
 #: A rules quote counts as reported when model quotes cover this share of its characters.
 COVERED_SHARE = 0.5
@@ -52,7 +53,7 @@ def crosscheck(article: Article, result: Extraction, *, fill: bool = False) -> E
             ExtractionWarning(
                 code="model_missed_quote",
                 message=f"the model did not report the direct quote at {quote.start}-"
-                f"{quote.end}: {_short(quote.text)!r}{who}{done}",
+                f"{quote.end}: {shorten(quote.text, 120)!r}{who}{done}",
                 span=Span(start=quote.start, end=quote.end, text=quote.text),
             )
         )
@@ -60,10 +61,6 @@ def crosscheck(article: Article, result: Extraction, *, fill: bool = False) -> E
         _fill(result, rules, missed)
     result.warnings.extend(notes)
     return result
-
-
-def _pieces(quote: Quote) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
 
 
 def _union(quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -80,7 +77,7 @@ def _union(quotes: list[Quote]) -> list[tuple[int, int]]:
 def _covered(quote: Quote, union: list[tuple[int, int]]) -> bool:
     """Whether the stretches in ``union`` cover at least `COVERED_SHARE` of ``quote``'s
     quoted characters."""
-    pieces = _pieces(quote)
+    pieces = quote.pieces()
     total = sum(end - start for start, end in pieces)
     if total == 0:
         return True
@@ -96,11 +93,6 @@ def _covered(quote: Quote, union: list[tuple[int, int]]) -> bool:
 
 def _marks(text: str) -> int:
     return sum(1 for ch in text if ch in DOUBLE)
-
-
-def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _names(actor: Actor) -> set[str]:

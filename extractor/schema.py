@@ -79,6 +79,10 @@ class Quote(_Model):
         ),
     )
 
+    def pieces(self) -> list[tuple[int, int]]:
+        """The offsets of the quoted pieces: its parts, or its whole span when it has none."""
+        return [(p.start, p.end) for p in self.parts] or [(self.start, self.end)]
+
 
 class Claim(_Model):
     """Something the article asserts, reports or attributes as a belief."""

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import ArticleError
 from ..read.article import read_text_file
 from ..text.marks import has_double
+from ..text.spans import on_word_edges
 
 Segments = tuple[tuple[int, int], ...]
 
@@ -142,23 +143,13 @@ def _find(text: str, needle: str, start: int, occurrence: int, where: str) -> tu
     return at, at + len(needle)
 
 
-def _on_word_edges(text: str, start: int, end: int) -> bool:
-    """Not inside a word ("he" in "The"); a name glued to a capitalised word that follows
-    it ("EsperMark", scraped link text) still ends where it ends."""
-    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-        return False
-    if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
-        return text[end - 1].islower() and text[end].isupper()
-    return True
-
-
 def _nearest(text: str, needle: str, segments: Segments, where: str) -> Segments:
     """The occurrence of ``needle`` (on word boundaries, outside the content) nearest the
     content; one between two content pieces ("“A,” he said, “B.”") is nearest of all."""
     best = None
     at = text.find(needle)
     while at != -1:
-        if not _on_word_edges(text, at, at + len(needle)) or any(a <= at < b for a, b in segments):
+        if not on_word_edges(text, at, at + len(needle)) or any(a <= at < b for a, b in segments):
             at = text.find(needle, at + 1)
             continue
         between = segments[0][0] < at < segments[-1][1]

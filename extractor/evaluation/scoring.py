@@ -120,10 +120,6 @@ def _chars(segments: Iterable[tuple[int, int]]) -> set[int]:
     return {i for a, b in segments for i in range(a, b)}
 
 
-def _quote_segments(q: Quote) -> list[tuple[int, int]]:
-    return [(p.start, p.end) for p in q.parts] or [(q.start, q.end)]
-
-
 def _names_actor(source_text: str, names: list[str]) -> bool:
     low = source_text.lower()
     return any(re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in names if len(n) > 1)
@@ -146,7 +142,7 @@ def _match(
     gold_chars = [_chars(g.content) for g in golds]
     pairs = []
     for i, q in enumerate(preds):
-        qc = _chars(_quote_segments(q))
+        qc = _chars(q.pieces())
         for j, gc in enumerate(gold_chars):
             if gc:
                 cover = len(qc & gc) / len(gc)

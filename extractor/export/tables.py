@@ -36,8 +36,7 @@ def _full_text(quote: Quote, text: str | None) -> str:
 
 
 def _parts(quote: Quote) -> str:
-    spans = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
-    return ";".join(f"{start}-{end}" for start, end in spans)
+    return ";".join(f"{start}-{end}" for start, end in quote.pieces())
 
 
 def rows(item: str, result: Extraction, text: str | None = None) -> dict[str, list[list[Any]]]:

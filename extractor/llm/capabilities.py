@@ -22,6 +22,8 @@ from typing import Any
 
 import instructor
 
+from ..text.snippets import shorten
+
 Mode = instructor.Mode
 
 #: The order in which modes are tried when a server rejects one (JSON-schema output
@@ -90,8 +92,7 @@ def server_message(body: str, limit: int = 240) -> str:
     problems = _PROBLEM.findall(str(text))
     if problems:  # pydantic's report: "response_format.type: Input should be ..."
         text = "; ".join(f"{_where(loc)}: {msg}" for loc, _, msg in problems)
-    line = _KEYLIKE.sub("[redacted]", " ".join(str(text).split()))
-    return line if len(line) <= limit else line[: limit - 3] + "..."
+    return shorten(_KEYLIKE.sub("[redacted]", " ".join(str(text).split())), limit)
 
 
 def _where(loc: str) -> str:

@@ -16,6 +16,7 @@ from ..nesting import renumber
 from ..read.furniture import Zone, in_junk, junk_zones
 from ..schema import Actor, Claim, ExtractionWarning, Quote, Span
 from ..text import marks
+from ..text.snippets import shorten as _short
 from .locate import ArticleIndex, Match
 from .mentions import add_mention, find_mentions, is_pronoun
 from .reading import ArticleReading
@@ -100,11 +101,6 @@ def ground_reading(
     )
     grounded = Grounded(numbered_actors, numbered_quotes, numbered_claims, warnings)
     return grounded, problems
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _closest_hint(index: ArticleIndex, text: str) -> str:

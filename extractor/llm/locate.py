@@ -21,7 +21,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from ..text import marks
-from ..text.spans import gap, overlaps
+from ..text.spans import gap, on_word_edges, overlaps
 
 DASHES = frozenset("‐‑‒–—―−")
 SPACES = frozenset("\u00a0\u2007\u202f\u2009\u200a\u3000")
@@ -135,13 +135,7 @@ class ArticleIndex:
         return [m for m in self.find_all(needle) if self.on_word_boundaries(m.start, m.end)]
 
     def on_word_boundaries(self, start: int, end: int) -> bool:
-        text = self.text
-        if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
-            return False
-        if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
-            # "TrumpDonald": a name glued to link-hover junk still ends at "Trump".
-            return text[end - 1].islower() and text[end].isupper()
-        return True
+        return on_word_edges(self.text, start, end)
 
     # -- the search used for quotes and evidence ---------------------------------------------
 

@@ -92,7 +92,7 @@ def _layers(extraction: Extraction, colours: dict[str, Colour]) -> list[_Layer]:
     layers: list[_Layer] = []
     for quote in extraction.quotes:
         colour = colours.get(quote.speaker or "", NOBODY)
-        parts = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+        parts = quote.pieces()
         kind, style = (
             ("reported", line_style(colour))
             if quote.kind == "indirect"

@@ -30,6 +30,17 @@ def gap(a: Offsets, b: Offsets) -> int:
     return 0
 
 
+def on_word_edges(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` starts and ends on word edges ("he" in "The" does not).
+    A name glued to a capitalised word that follows it ("TrumpDonald", link-hover text a
+    scraper joined on) still ends where it ends."""
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return False
+    if end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        return text[end - 1].islower() and text[end].isupper()
+    return True
+
+
 def keep_longest(spans: Iterable[Offsets]) -> list[Offsets]:
     """Drop spans overlapping a longer one ("al-Allaq" inside "Saad al-Allaq"); sort by start."""
     kept: list[Offsets] = []
