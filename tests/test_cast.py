@@ -43,7 +43,8 @@ def test_people_still_found():
 
 def test_joined_names_are_cut_and_possessives_dropped():
     text = (
-        "Bill Ode of Harbour News asked the question. Donald Lima’s plan, backed by "
+        "Bill Ode of Harbour News asked the question, and Harbour News printed the answer. "
+        "Donald Lima’s plan, backed by "
         "Sen. Charles E. Grassley and Martha Raddatz, passed the Commission on Port Safety.\n"
     )
     found = {a.name for a in extract(text, engine="rules").actors}
@@ -52,3 +53,28 @@ def test_joined_names_are_cut_and_possessives_dropped():
     assert "Commission on Port Safety" in found
     assert not [n for n in found if " of " in n and n.startswith("Bill")]
     assert not [n for n in found if n.endswith(("’s", "'s"))]
+
+
+def test_places_venues_and_employers_that_never_act_are_no_actors():
+    text = (
+        "Aid workers arrived in Moldova on Monday. Tomas Brel, an analyst at the Halden "
+        "Institute, said the Delmar Port Authority had failed. The Delmar Port Authority "
+        "denied it. Brel told Coastline News that more was needed, according to Harbour Radio.\n"
+    )
+    found = {a.name: a for a in extract(text, engine="rules").actors}
+    assert "Moldova" not in found  # only a place
+    assert "Halden Institute" not in found  # only an employer
+    assert "Delmar Port Authority" in found  # acts ("denied")
+    assert "Harbour Radio" in found  # a source ("according to")
+    assert "Tomas Brel" in found
+
+
+def test_party_labels_possessives_and_dates_are_not_part_of_a_name():
+    text = (
+        "Democrat Alma Ruiz spoke first. Late Saturday, Ruiz met Coastline News’s Dana Obi, "
+        "who said the talks would go on. Sens. Ivo Marek and Lena Toth agreed.\n"
+    )
+    found = {a.name: a for a in extract(text, engine="rules").actors}
+    assert "Alma Ruiz" in found and found["Alma Ruiz"].title == "Democrat"
+    assert "Dana Obi" in found
+    assert not [n for n in found if "Saturday" in n or n.startswith(("Democrat ", "Sens"))]

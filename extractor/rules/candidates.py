@@ -15,10 +15,12 @@ from functools import lru_cache
 
 from ..text.spans import Offsets
 from .lexicon import (
+    DATE_WORDS,
     HONORIFICS,
     LOCATIVES,
     NOT_NAMES,
     ORG_WORDS,
+    PARTY_LABELS,
     PLACE_WORDS,
     TITLES,
     abbreviated_titles_pattern,
@@ -42,15 +44,23 @@ _NAME_SEQUENCE = re.compile(
 )
 
 
+_INNER_POSSESSIVE = re.compile(r"[’']s (?=[A-Z])")
+
+
 def _candidates(text: str) -> list[Offsets]:
     """Spans of capitalised sequences, connectors allowed inside ("Bank of America"), cut
-    where the connector joins two names ("Bill O'Reilly of Fox News")."""
+    where the connector joins two names ("Bill O'Reilly of Fox News") and after a
+    possessive ("CNN’s Wolf Blitzer": "CNN’s" and "Wolf Blitzer")."""
     out: list[Offsets] = []
     for m in _NAME_SEQUENCE.finditer(text):
-        if " " in m.group():
-            out.extend(_split_joined(text, *m.span()))
-        else:
+        if " " not in m.group():
             out.append(m.span())
+            continue
+        a = m.start()
+        for cut in _INNER_POSSESSIVE.finditer(m.group()):
+            out.extend(_split_joined(text, a, m.start() + cut.start() + 2))
+            a = m.start() + cut.end()
+        out.extend(_split_joined(text, a, m.end()))
     return out
 
 
@@ -74,9 +84,19 @@ def _split_joined(text: str, a: int, b: int) -> list[Offsets]:
             return _split_joined(text, a, a + at) + _split_joined(text, a + at + len(joiner), b)
     for joiner in (" and ", " & "):
         at = piece.find(joiner)
-        if at > 0 and _last_word(piece) not in ORG_WORDS:
+        if at > 0 and _last_word(piece) not in ORG_WORDS and not _organisation_of(piece[:at]):
             return _split_joined(text, a, a + at) + _split_joined(text, a + at + len(joiner), b)
     return [(a, b)]
+
+
+def _organisation_of(piece: str) -> bool:
+    """ "Center for Strategic", "Department of Health": an organisation word, then "for" or
+    "of" (so "and" goes on inside the name: "Center for Strategic and International
+    Studies")."""
+    words = piece.lower().split()
+    return any(
+        w in ("of", "for") and k > 0 and words[k - 1] in ORG_WORDS for k, w in enumerate(words)
+    )
 
 
 _WORDISH = re.compile(r"[\w’'.\-]+")
@@ -94,8 +114,11 @@ def _drop_leading_function_words(text: str, span: Offsets) -> Offsets | None:
         m = _WORDISH.match(text, start, end)
         if m is None:
             return None
-        if m.group().lower().rstrip(".") not in NOT_NAMES or m.end() == end:
+        word = m.group().lower().rstrip(".")
+        if word not in NOT_NAMES or m.end() == end:
             break
+        if word == "new" and text[m.end() + 1 : m.end() + 2].isupper():
+            break  # "New Jersey", "New York Times"
         start = m.end()
         while start < end and text[start] == " ":
             start += 1
@@ -172,6 +195,10 @@ def _read_candidate(chunk: str) -> tuple | None:
     if first.lower() in HONORIFICS and len(name.split()) > 1:
         title = title or first
         name = name.split(" ", 1)[1]
+    elif first.lower() in PARTY_LABELS and len(name.split()) > 2:  # "Democrat Hillary Clinton"
+        title = f"{title} {first}" if title else first
+        core = (core[0] + len(first) + 1, core[1])
+        name = name.split(" ", 1)[1]
     if name.endswith(("’s", "'s")) and len(name) > 3:  # "Donald Trump's": the name is before
         name = name[:-2]
         span, core = (span[0], span[1] - 2), (core[0], core[1] - 2)
@@ -179,7 +206,9 @@ def _read_candidate(chunk: str) -> tuple | None:
         return None
     kind = classify(name)
     words = name.split()
-    if kind == "person" and words[-1] in PLACE_WORDS:
+    if kind == "person" and (
+        words[-1] in PLACE_WORDS or any(w.lower().strip(".’'s") in DATE_WORDS for w in words)
+    ):
         return None
     adjectives = kind == "person" and all(_DEMONYM.search(w) for w in words)
     canonical = countries().get(name, name) if kind == "country" else name

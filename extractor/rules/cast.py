@@ -82,18 +82,80 @@ def _headline_case_lines(doc: Document) -> list[Offsets]:
     Terrorism: The United Nations ...") up to their colon."""
     text = doc.text
     lines = []
-    for para in doc.paragraphs:
+    for k, para in enumerate(doc.paragraphs):
         line = text[para.start : para.end].strip()
         words = line.split()
         stopped = line.endswith((".", "”", '"'))
         capitals = line.isupper() and len(words) >= 2
-        if capitals or (_title_case(words) and (not stopped or len(words) <= 4)):
+        if (
+            capitals
+            or (_title_case(words) and (not stopped or len(words) <= 20))
+            or (k == 0 and not stopped and len(words) <= 15)  # the headline, in sentence case
+        ):
             lines.append((para.start, para.end))
         else:
             colon = line.find(": ", 0, 80)
             if colon > 0 and _title_case(line[:colon].split()):
                 lines.append((para.start, para.start + colon))
     return lines
+
+
+#: Words before a name that make it a place or a setting, not a doer ("in Yemen", "at the
+#: Cato Institute", "told CNN", "on CBS"); "by" is left out: "a study by Harvard found".
+_SETTING_WORDS = frozenset(
+    "in at near across outside throughout inside into to from of on for with over about "
+    "against between among within toward towards around".split()
+)
+#: Words after a name that make it the doer (verbs, adverbs before a verb) or that go on
+#: to another name ("China and Russia"), so the name modifies no noun.
+_ACTING_WORDS = frozenset(
+    """is was are were has have had will would can could may might should must does did
+    said says told say ran sent took met made gave led won went came found held paid put
+    set began brought kept left lost built chose drew fell felt got grew hit knew meant
+    read rose saw sold spent stood thought wrote and or nor but as that which who whose
+    also then now still never already often not in on at of for with to by from into over
+    this last next about after before since during""".split()
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z’'.-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]*([a-z][a-z’'-]*)")
+
+
+def _in_a_setting(text: str, span: Offsets) -> bool:
+    """A mention that names a place, a venue or an affiliation, or modifies a noun ("U.S.
+    senator", "a Wall Street Journal essay"), rather than something the body does."""
+    a, b = span
+    if text[b : b + 2] in ("’s", "'s"):
+        return True
+    after = _WORD_AFTER.match(text[b : b + 30])
+    if after:
+        word = after.group(1)
+        verbish = word.endswith(("ed", "ly")) or (word.endswith("s") and not word.endswith("ss"))
+        if word not in _ACTING_WORDS and not verbish:
+            return True
+    before = text[max(0, a - 60) : a]
+    if before.lower().endswith("according to "):
+        return False  # a source
+    for _ in range(3):  # back over "the" and lower-case modifiers: "at the libertarian"
+        m = _WORD_BEFORE.search(before)
+        if m is None:
+            return False
+        word = m.group(1)
+        if word.lower() in _SETTING_WORDS:
+            return True
+        if not word.islower() or word in _ACTING_WORDS:
+            return False
+        before = before[: m.start()]
+    return False
+
+
+def _only_a_setting(entity: Entity, text: str) -> bool:
+    """A country or organisation that never acts: every mention a place or a setting."""
+    return (
+        entity.type in ("country", "organization")
+        and not entity.speaker
+        and bool(entity.mentions)
+        and all(_in_a_setting(text, m) for m in entity.mentions)
+    )
 
 
 def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
@@ -163,8 +225,8 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
         if fuller is not None and entity in index.entities and fuller in index.entities:
             index.merge(entity, fuller)
             merged[id(entity)] = fuller
-            continue
-        if _not_an_actor(entity, headlines):
+    for entity in index.entities:  # after the merges: a name's every mention is its own
+        if _not_an_actor(entity, headlines) or _only_a_setting(entity, doc.text):
             drop.add(id(entity))
     return drop, merged
 

@@ -67,7 +67,7 @@ TITLES = frozenset(
     director chairman chairwoman chair spokesman spokeswoman spokesperson pope king
     queen prince princess sheikh rev rev. attorney speaker leader candidate nominee
     former first lady sir dame officer detective sheriff deputy councillor cllr lord baroness
-    alderman""".split()
+    alderman senators sens sens. reps reps. representatives del del. delegate""".split()
 )
 
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
@@ -75,7 +75,8 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 # Titles written abbreviated with a full stop ("Sen. Kelly Ayotte", "Lt. Gen. Saad al-Allaq"):
 # the stop ends no sentence and no name.
 ABBREVIATED_TITLES = (
-    "Lt Gen Col Maj Capt Sgt Adm Sen Rep Gov Mr Mrs Ms Dr St Jr Sr Prof Rev Pres".split()
+    "Lt Gen Col Maj Capt Sgt Adm Sen Sens Rep Reps Gov Mr Mrs Ms Dr St Jr Sr Prof Rev Pres "
+    "Del".split()
 )
 
 
@@ -99,7 +100,8 @@ ORG_WORDS = frozenset(
     organization organisation federation league alliance coalition movement front
     authority authorities government guard command intelligence church hospital
     magazine radio television tv channel daily watch international ledger gazette
-    chronicle observer register globe weekly review reporter""".split()
+    chronicle observer register globe weekly review reporter conference program programme
+    republic""".split()
 )
 
 # Capitalised words that are not names when they stand alone.
@@ -112,8 +114,22 @@ NOT_NAMES = frozenset(
     wednesday thursday friday saturday sunday january february march april may june
     july august september october november december today yesterday tomorrow
     mr mrs ms dr however meanwhile also still even just now later last next new
-    according said says told""".split()
+    according said says told although though because unless whether whereas late early
+    only everything nothing something anything everyone everybody nobody perhaps maybe
+    yes please let give do does did hold notice imagine consider remember look see keep
+    take make ask watch listen talk""".split()
 )
+
+#: Words of a date: a capitalised sequence holding one names a time, not a person
+#: ("Late Saturday", "Sunday's Sept"). Month names that are also surnames (May, June,
+#: March, August) are left out.
+DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february april
+    july september october november december jan feb apr aug sept sep oct nov dec""".split()
+)
+
+#: Party labels written before a name ("Democrat Hillary Clinton"): a title, not a name.
+PARTY_LABELS = frozenset("democrat democratic republican gop labour tory".split())
 
 # Short English forms the ISO list does not carry.
 _COUNTRY_EXTRA = {
@@ -123,8 +139,8 @@ _COUNTRY_EXTRA = {
     "TR": ["Turkey"],
     "CZ": ["Czech Republic"],
     "VN": ["Vietnam"],
-    "KR": ["South Korea"],
-    "KP": ["North Korea"],
+    "KR": ["South Korea", "S. Korea"],
+    "KP": ["North Korea", "N. Korea", "DPRK"],
     "IR": ["Iran"],
     "SY": ["Syria"],
     "VE": ["Venezuela"],
@@ -260,7 +276,8 @@ LOCATIVES = frozenset("in at near across outside throughout inside into".split()
 
 PLACE_WORDS = frozenset(
     "City County Province State Street Avenue River Island Islands Mountains Valley Beach "
-    "Park Lake Bay Square Road Heights Falls Springs Harbor Harbour".split()
+    "Park Lake Bay Square Road Heights Falls Springs Harbor Harbour East America Africa Asia "
+    "Europe".split()
 )
 
 ROLE_NOUNS = frozenset(
