@@ -78,3 +78,31 @@ def test_party_labels_possessives_and_dates_are_not_part_of_a_name():
     assert "Alma Ruiz" in found and found["Alma Ruiz"].title == "Democrat"
     assert "Dana Obi" in found
     assert not [n for n in found if "Saturday" in n or n.startswith(("Democrat ", "Sens"))]
+
+
+def test_descriptions_name_someone_in_particular_or_no_one():
+    text = (
+        "Meanwhile, the plan stalled. Lawmakers said it was too costly. A friend said the "
+        "mayor was tired. The Delmar Port Authority said the plan was sound. Later the "
+        "authority said it would wait. Small groups of protesters said they would return. "
+        "The computer specialist said he would not testify.\n"
+    )
+    found = {a.name: a for a in extract(text, engine="rules").actors}
+    assert "Delmar Port Authority" in found
+    assert "authority" in found["Delmar Port Authority"].aliases  # "the authority" is it
+    assert "computer specialist" in found  # a unique role
+    for junk in ("Meanwhile", "Lawmakers", "friend", "Small groups of protesters", "authority"):
+        assert junk not in found, junk
+
+
+def test_a_bare_surname_is_the_person_named_first():
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. Her husband, former President Bill Clinton, "
+        "spoke in Iowa. Clinton said the campaign was on track.\n"
+    )
+    result = extract(text, engine="rules")
+    hillary = next(a for a in result.actors if a.name == "Hillary Clinton")
+    bill = next(a for a in result.actors if a.name == "Bill Clinton")
+    assert "Clinton" in hillary.aliases and "Clinton" not in bill.aliases
+    said = next(q for q in result.quotes if "on track" in q.text)
+    assert said.speaker == hillary.id

@@ -135,8 +135,8 @@ def test_a_quote_inside_another_is_drawn_but_not_counted_twice():
 def test_str_lists_top_level_quotes_and_unattributed_ones():
     result = extract(FERRY)
     lines = str(result).splitlines()
-    # no "Council" from the headline
-    assert lines[0].startswith("Extraction [rules]: 3 actors, 3 quotes")
+    # no "Council" from the headline, and "Residents" (a bare plural) is no actor
+    assert lines[0].startswith("Extraction [rules]: 2 actors, 3 quotes")
     assert lines[1] == (
         "q1 direct   Lena Park: “We have waited long enough … The ferry must run by May.”"
     )

@@ -44,7 +44,9 @@ _NAME_SEQUENCE = re.compile(
 )
 
 
-_INNER_POSSESSIVE = re.compile(r"[’']s (?=[A-Z])")
+#: A possessive inside a capitalised sequence ends a name ("CNN’s Wolf Blitzer"), except in
+#: names built on one ("Democratic People's Republic", "Women's March").
+_INNER_POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)(?<!Men)[’']s (?=[A-Z])")
 
 
 def _candidates(text: str) -> list[Offsets]:
@@ -195,7 +197,11 @@ def _read_candidate(chunk: str) -> tuple | None:
     if first.lower() in HONORIFICS and len(name.split()) > 1:
         title = title or first
         name = name.split(" ", 1)[1]
-    elif first.lower() in PARTY_LABELS and len(name.split()) > 2:  # "Democrat Hillary Clinton"
+    elif (
+        first.lower() in PARTY_LABELS
+        and len(name.split()) > 2
+        and classify(name.split(" ", 1)[1]) == "person"
+    ):  # "Democrat Hillary Clinton", not "Democratic National Committee"
         title = f"{title} {first}" if title else first
         core = (core[0] + len(first) + 1, core[1])
         name = name.split(" ", 1)[1]
@@ -207,7 +213,9 @@ def _read_candidate(chunk: str) -> tuple | None:
     kind = classify(name)
     words = name.split()
     if kind == "person" and (
-        words[-1] in PLACE_WORDS or any(w.lower().strip(".’'s") in DATE_WORDS for w in words)
+        words[-1] in PLACE_WORDS
+        or words[0] == "New"  # "New York", "New Hampshire"
+        or any(w.lower().strip(".’'s") in DATE_WORDS for w in words)
     ):
         return None
     adjectives = kind == "person" and all(_DEMONYM.search(w) for w in words)

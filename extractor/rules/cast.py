@@ -21,7 +21,7 @@ import re
 
 from ..text.spans import Offsets
 from .document import Document
-from .lexicon import ORG_WORDS, ROLE_NOUNS
+from .lexicon import DATE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
 from .names import ActorIndex, Entity
 
 #: Words that end the name of a thing, not of an actor.
@@ -62,7 +62,16 @@ _PARTY_GROUP = re.compile(
 )
 _QUANTIFIERS = frozenset(
     "many most some several few all both each every any no one two three percent chorus "
-    "number dozens hundreds thousands".split()
+    "number dozens hundreds thousands small large".split()
+)
+_INDEFINITES = frozenset("a an another".split())
+_DETERMINERS = frozenset("the his her its their our my your this that these those".split())
+#: Nouns by which a story refers back to an organisation it has named ("the agency",
+#: "the website"): such a description is that organisation, or no actor of its own.
+_REFERRING_NOUNS = frozenset(
+    "agency website site newspaper paper network station company firm department office "
+    "committee panel campaign group organization organisation board commission council "
+    "ministry bureau service authority institute university court".split()
 )
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
 _LOWER_WORD = re.compile(r"[a-z’'-]+")
@@ -163,14 +172,29 @@ def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
 
 
 def _sane_description(phrase: str) -> bool:
-    """A noun phrase naming someone: a name in it, or a noun for a person or body, and
-    nothing of a clause (pronouns, verbs, conjunctions)."""
+    """A noun phrase naming someone in particular: a name in it, or a noun for a person or
+    body after "the" or a possessive, and nothing of a clause (pronouns, verbs,
+    conjunctions), of a count ("32% of", "small groups of") or of a date ("in April").
+    One word alone ("Meanwhile", "Lawmakers") and an indefinite ("a friend", "a review
+    of records") name no one in particular."""
     words = _LOWER_WORD.findall(phrase.lower())
-    if not words or len(phrase.split()) > 6:
+    tokens = phrase.split()
+    if len(tokens) == 1:  # a name ("Melanie", "PolitiFact"), not a common word or a plural
+        return (
+            phrase[:1].isupper()
+            and phrase.isalpha()
+            and not (phrase.isupper() and len(phrase) > 5)  # "CLARIFICATION"
+            and phrase.lower() not in NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS
+        )
+    if not words or len(tokens) > 6 or words[0] in _INDEFINITES:
         return False
-    if any(w in _CLAUSE_WORDS for w in words) or words[0] in _QUANTIFIERS:
+    if any(w in _CLAUSE_WORDS or w in DATE_WORDS for w in words) or words[0] in _QUANTIFIERS:
         return False
-    if any(w[:1].isupper() for w in phrase.split()):
+    if any(c.isdigit() for c in phrase):
+        return False
+    if any(w[:1].isupper() for w in tokens[1:]) or (
+        tokens[0][:1].isupper() and words[0] not in _DETERMINERS
+    ):
         return True
     if words[-1] in GROUP_NOUNS or (words[-1].endswith("s") and words[-1] in ROLE_NOUNS):
         return False  # "experts", "state officials": a group only with a name to it
@@ -208,7 +232,10 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
     merged: dict[int, Entity] = {}
     for m in _PARTY_GROUP.finditer(doc.text):  # after attribution: "they" never means them
         if not _inside_any(m.span(), headlines):
-            index.named(m.group(), "group").add(m.group(), m.span())
+            group = index.named(m.group(), "group")
+            group.described = False  # a name, even where a cue found it first
+            group.type = "group"
+            group.add(m.group(), m.span())
     organisations = [e for e in index.entities if e.type == "organization"]
     for entity in list(index.entities):
         acronym = entity.name.replace(".", "")
@@ -222,9 +249,13 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
                 merged[id(entity)] = full
                 continue
         fuller = _fuller_organisation(entity, organisations)
+        if fuller is None and entity.described:
+            fuller = _referent(entity, organisations)
         if fuller is not None and entity in index.entities and fuller in index.entities:
             index.merge(entity, fuller)
             merged[id(entity)] = fuller
+        elif entity.described and _referring(entity):
+            drop.add(id(entity))  # "the agency" with no agency named before it
     for entity in index.entities:  # after the merges: a name's every mention is its own
         if _not_an_actor(entity, headlines) or _only_a_setting(entity, doc.text):
             drop.add(id(entity))
@@ -245,3 +276,27 @@ def _fuller_organisation(entity: Entity, organisations: list[Entity]) -> Entity 
         and o.name.split()[-len(words) :] == words
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _referring(entity: Entity) -> bool:
+    """ "the agency", "the website": a definite description by a referring noun alone."""
+    words = entity.name.lower().split()
+    return len(words) <= 2 and words[-1] in _REFERRING_NOUNS and not entity.name[:1].isupper()
+
+
+def _referent(entity: Entity, organisations: list[Entity]) -> Entity | None:
+    """The organisation a referring description means: the last one named before it whose
+    name holds the noun ("the committee" after "House Benghazi Committee")."""
+    if not _referring(entity) or not entity.mentions:
+        return None
+    noun = entity.name.lower().split()[-1]
+    at = min(m[0] for m in entity.mentions)
+    before = [
+        (max(m[0] for m in o.mentions if m[0] < at), o)
+        for o in organisations
+        if o is not entity
+        and not o.described
+        and noun in o.name.lower().split()
+        and any(m[0] < at for m in o.mentions)
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None

@@ -175,8 +175,10 @@ class ActorIndex:
             return
         people = self._by_surname.get(name, [])
         if people:
-            before = [e for e in people if self._first[id(e)] < span[0]]
-            owner = (before or people)[-1] if len(people) > 1 else people[0]
+            # Of two people with one surname ("Hillary Clinton", "Bill Clinton") the bare
+            # surname is the one the story named first: the one it is about, while the other
+            # goes on being named in full ("former President Bill Clinton").
+            owner = min(people, key=lambda e: self._first[id(e)])
             owner.add(name, span)
             self._first[id(owner)] = min(self._first[id(owner)], span[0])
             return
