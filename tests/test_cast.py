@@ -106,3 +106,21 @@ def test_a_bare_surname_is_the_person_named_first():
     assert "Clinton" in hillary.aliases and "Clinton" not in bill.aliases
     said = next(q for q in result.quotes if "on track" in q.text)
     assert said.speaker == hillary.id
+
+
+def test_a_title_of_something_is_the_title_not_the_name():
+    text = (
+        "Secretary of State Ana Brel said the talks would resume, and she urged calm.\n\n"
+        "Other leaders used sharp words to denounce what Prime Minister Ivo Tamm called the "
+        "council's \"reckless\" choice.\n"
+    )
+    result = extract(text, engine="rules")
+    found = {a.name: a for a in result.actors}
+    assert found["Ana Brel"].title == "Secretary of State"
+    assert found["Ivo Tamm"].title == "Prime Minister"
+    assert "Secretary of State Ana Brel" not in found["Ivo Tamm"].aliases
+    said = next(q for q in result.quotes if "resume" in q.text)
+    assert said.speaker == found["Ana Brel"].id
+    for quote in result.quotes:  # a speaker mention is a name, not the clause around it
+        if quote.speaker_mention is not None:
+            assert len(quote.speaker_mention.text.split()) <= 6, quote.speaker_mention.text

@@ -101,6 +101,8 @@ def _organisation_of(piece: str) -> bool:
     )
 
 
+#: Second words of what a title is "of" ("Secretary of Homeland Security").
+_TITLE_OBJECTS = frozenset("Security Affairs Services Development Resources".split())
 _WORDISH = re.compile(r"[\w’'.\-]+")
 _DATELINE_MARK = re.compile(r"\s*[—–,-]")
 _ACRONYM = re.compile(r"[A-Z]{2,6}|(?:[A-Z]\.){2,}")
@@ -171,8 +173,14 @@ def split_title(text: str, span: Offsets) -> tuple[str | None, Offsets]:
     ]
     last_title = -1
     for k, (a, b) in enumerate(tokens[:-1]):
-        if text[a:b].lower().strip(",") in TITLES:
+        word = text[a:b]
+        if word.lower().strip(",") in TITLES:
             last_title = k
+        elif word == "of" and last_title == k - 1 and k + 2 < len(tokens):
+            # "Secretary of State John F. Kerry", "Secretary of Homeland Security Jeh Johnson"
+            last_title = k + 1
+            if text[slice(*tokens[k + 2])] in _TITLE_OBJECTS and k + 3 < len(tokens):
+                last_title = k + 2
     if last_title == -1:
         return None, span
     rest = tokens[last_title + 1 :]

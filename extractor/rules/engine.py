@@ -115,6 +115,10 @@ class RulesEngine:
             if u.source is None:
                 self._borrow_source(n, utterances, doc, last_sourced)
             entity = index.speaker(u.source) if u.source else None
+            if entity is not None and u.source and len(doc.text[slice(*u.source)].split()) > 6:
+                named = index.named_in(u.source)  # a clause taken for the source: its name
+                if named is not None and named[0] is entity:
+                    u.source = named[1]
             if entity is not None:
                 entity.speaker = True
                 if u.source and u.continued_from is None:

@@ -195,11 +195,16 @@ class ActorIndex:
 
     def mention_in(self, span: Offsets) -> Entity | None:
         """The actor named inside ``span`` (the first one), if any."""
+        found = self.named_in(span)
+        return found[0] if found else None
+
+    def named_in(self, span: Offsets) -> tuple[Entity, Offsets] | None:
+        """The actor named inside ``span`` (the first one) and where, if any."""
         for entry in self._timeline().since((span[0],)):
             if entry[0] >= span[1]:
                 break
             if entry[3] <= span[1]:
-                return entry[4]
+                return entry[4], (entry[0], entry[3])
         return None
 
     def last_before(self, pos: int, types: set[str]) -> Entity | None:
