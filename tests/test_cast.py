@@ -124,3 +124,18 @@ def test_a_title_of_something_is_the_title_not_the_name():
     for quote in result.quotes:  # a speaker mention is a name, not the clause around it
         if quote.speaker_mention is not None:
             assert len(quote.speaker_mention.text.split()) <= 6, quote.speaker_mention.text
+
+
+def test_one_word_names_a_first_name_and_a_known_name_as_speaker():
+    text = (
+        "Marta Keel, the mayor, opened the session. Later Marta thanked the crowd.\n\n"
+        "The budget, Vance said, was fair. Secrecy is no stranger to the council.\n\n"
+        "The Harbour Ledger is run by volunteers. “We check every claim,” Harbour Ledger says. "
+        "Ivo Tamm said the checks were thorough.\n"
+    )
+    result = extract(text, engine="rules")
+    found = {a.name: a for a in result.actors}
+    assert "Marta" in found["Marta Keel"].aliases  # a first name joins the one so named
+    assert found["Vance"].type == "person"  # known by one name, and speaks
+    assert "Secrecy" not in found  # a sentence's first word
+    assert "Harbour Ledger" not in found["Ivo Tamm"].aliases  # a name stays its own actor

@@ -23,9 +23,14 @@ from .candidates import (
     _sentence_initial,
 )
 from .document import SortedBlocks
-from .lexicon import ORG_WORDS, ROLE_NOUNS
+from .lexicon import LOCATIVES, ORG_WORDS, ROLE_NOUNS
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
+#: A speech verb right after a one-word name makes it someone ("Obama said").
+_ACTS = re.compile(
+    r" (?:said|says|told|tells|added|argued|wrote|tweeted|declined|denied|insisted|urged"
+    r"|warned|responded|replied|announced|acknowledged|admitted)\b"
+)
 _SUFFIXES = frozenset("Jr Sr II III IV".split())
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -164,6 +169,10 @@ class ActorIndex:
             if e.type == "person":
                 self._by_surname.setdefault(e.surname, []).append(e)
                 self._first[id(e)] = min(m[0] for m in e.mentions)
+        self._by_first: dict[str, list[Entity]] = {}
+        for e in self._entities:
+            if e.type == "person" and len(e.name.split()) >= 2:
+                self._by_first.setdefault(e.name.split()[0], []).append(e)
         for name, span, title in pending:
             self._place_single(name, span, title)
         for m in _HANDLE.finditer(text):  # "@nycsouthpaw": a social-media account speaks
@@ -182,14 +191,39 @@ class ActorIndex:
             owner.add(name, span)
             self._first[id(owner)] = min(self._first[id(owner)], span[0])
             return
-        if title is not None:
+        surnamed = self._by_surname.get(name, [])
+        firsts = [e for e in self._by_first.get(name, []) if e not in surnamed]
+        if len(firsts) == 1 and title is None and not self._a_place(name):
+            # "Hillary", "Melania": the one person so named (not "in Charlotte")
+            firsts[0].add(name, span)
+            return
+        acting = (
+            _ACTS.match(self.text, span[1]) is not None
+            and name.lower() not in ORG_WORDS
+            and (not _sentence_initial(self.text, span[0]) or self._inside_sentence(name))
+        )
+        if title is not None or acting:
+            # "Mr. Obama", or "Obama said": a person known by one name; later bare
+            # mentions of it join it
             entity = self._entity(name, "person")
             entity.title = entity.title or title
             entity.add(name, span)
+            if entity.type == "person" and entity not in self._by_surname.get(name, []):
+                self._by_surname.setdefault(name, []).append(entity)
+                self._first[id(entity)] = span[0]
             return
         nxt = self.text[span[1] : span[1] + 2]
         if nxt[:1] == " " and nxt[1:2].islower() and not _sentence_initial(self.text, span[0]):
             return  # an adjective ("Iraqi warrants", "Turkish officials")
+
+    def _a_place(self, word: str) -> bool:
+        """Whether the text names ``word`` as a place anywhere ("in Charlotte")."""
+        return re.search(rf"\b(?:{'|'.join(LOCATIVES)}) {re.escape(word)}\b", self.text) is not None
+
+    def _inside_sentence(self, word: str) -> bool:
+        """Whether ``word`` is written capitalised somewhere inside a sentence (a name, not
+        a sentence's first word: "Obama" is, "Secrecy" and "Nor" are not)."""
+        return re.search(rf"[a-z,] {re.escape(word)}\b", self.text) is not None
 
     # -- speakers -------------------------------------------------------------------------
 
@@ -242,8 +276,10 @@ class ActorIndex:
         else:
             kind = "other"
         name = _LEADING_ARTICLE.sub("", phrase)
+        known = self._by_name.get(name.lower())
         entity = self._entity(name, kind)
-        entity.described = True
+        if known is None or known.described:  # a name already known stays a name
+            entity.described = True
         added = span not in entity._mention_set
         entity.add(phrase, span)
         self.changed()
