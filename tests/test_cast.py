@@ -139,3 +139,24 @@ def test_one_word_names_a_first_name_and_a_known_name_as_speaker():
     assert found["Vance"].type == "person"  # known by one name, and speaks
     assert "Secrecy" not in found  # a sentence's first word
     assert "Harbour Ledger" not in found["Ivo Tamm"].aliases  # a name stays its own actor
+
+
+def test_sign_offs_credits_campaigns_short_forms_and_misspellings():
+    letters = (
+        "Letters: the harbour plan\n\n"
+        "The plan will cost far too much and help too few of us.\n\n"
+        "Rosa Imbert.\n\n"
+        "Port Elgin.\n"
+    )
+    assert "Rosa Imbert" in {a.name for a in extract(letters, engine="rules").actors}
+    story = (
+        "The U.N. Security Council met on Friday. The Security Council said the test broke "
+        "its rules. Marta Keel said the Keel campaign would respond. The campaign said it "
+        "had done nothing wrong. Marta Kele said the vote would wait.\n\n"
+        "Ivo Tamm and Lena Toth contributed reporting.\n"
+    )
+    found = {a.name: a for a in extract(story, engine="rules").actors}
+    assert "Security Council" not in found  # the U.N. Security Council
+    assert "Keel campaign" in found and "campaign" in found["Keel campaign"].aliases
+    assert "Marta Kele" in found["Marta Keel"].aliases  # a misspelling, not a second person
+    assert "Ivo Tamm" not in found and "Lena Toth" not in found  # the contributors' line

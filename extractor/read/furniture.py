@@ -16,7 +16,9 @@ from dataclasses import dataclass
 _HOVER_CARD = re.compile(r"(?<=[a-z])(?=[A-Z][\w.'’-]*)(?:(?!\n\n).){20,900}?\bMORE\b", re.S)
 _CREDIT_LINE = re.compile(
     r"^[ \t]*(?:©|\(c\)|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|"
-    r"getty images|reuters/|ap photo|afp via getty)[^\n]*$",
+    r"getty images|reuters/|ap photo|afp via getty)[^\n]*$"
+    # a contributors' line: "Ana Lima and Ben Ode contributed reporting."
+    r"|^[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|article|story))[^\n]{0,80}$",
     re.I | re.M,
 )
 

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 from ..text.spans import Offsets
+from .candidates import classify
 from .document import Document
 from .lexicon import DATE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
 from .names import ActorIndex, Entity
@@ -96,6 +99,8 @@ def _headline_case_lines(doc: Document) -> list[Offsets]:
         words = line.split()
         stopped = line.endswith((".", "”", '"'))
         capitals = line.isupper() and len(words) >= 2
+        if _sign_off(doc, k):
+            continue  # a letter's sign-off ("Kathryn Kates." / "New York."): its writer
         if (
             capitals
             or (_title_case(words) and (not stopped or len(words) <= 20))
@@ -165,6 +170,19 @@ def _only_a_setting(entity: Entity, text: str) -> bool:
         and bool(entity.mentions)
         and all(_in_a_setting(text, m) for m in entity.mentions)
     )
+
+
+def _sign_off(doc: Document, k: int) -> bool:
+    """A paragraph that is a person's name and a full stop, then a short place line or the
+    end: a letter writer signing ("Kathryn Kates." / "New York."), not a subhead."""
+    paragraphs = doc.paragraphs
+    line = doc.text[paragraphs[k].start : paragraphs[k].end].strip()
+    if not line.endswith(".") or line.isupper() or classify(line[:-1]) != "person":
+        return False
+    if k + 1 == len(paragraphs):
+        return True
+    after = doc.text[paragraphs[k + 1].start : paragraphs[k + 1].end].strip()
+    return len(after.split()) <= 4 and after.endswith(".")
 
 
 def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
@@ -256,26 +274,47 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
             merged[id(entity)] = fuller
         elif entity.described and _referring(entity):
             drop.add(id(entity))  # "the agency" with no agency named before it
+    for typo, right in _misspelt(index.entities):
+        index.merge(typo, right)
+        merged[id(typo)] = right
     for entity in index.entities:  # after the merges: a name's every mention is its own
         if _not_an_actor(entity, headlines) or _only_a_setting(entity, doc.text):
             drop.add(id(entity))
     return drop, merged
 
 
+#: Short forms that begin organisation names ("U.N. Security Council" is "United Nations
+#: Security Council").
+_SHORT_FORMS = {"U.N.": "United Nations", "UN": "United Nations", "E.U.": "European Union",
+                "EU": "European Union", "U.S.": "United States", "US": "United States"}
+
+
+def _spelt_out(name: str) -> str:
+    first, _, rest = name.partition(" ")
+    return f"{_SHORT_FORMS[first]} {rest}" if first in _SHORT_FORMS and rest else name
+
+
 def _fuller_organisation(entity: Entity, organisations: list[Entity]) -> Entity | None:
     """The one organisation whose name ends with this one's ("Post" in "Washington Post",
-    "Security Council" in "U.N. Security Council"), if there is exactly one."""
-    if entity.type not in ("organization", "other"):
+    "Security Council" in "U.N. Security Council", "Homeland Security" in "Department of
+    Homeland Security"), if there is exactly one; "U.N. X" and "United Nations X" are one."""
+    if entity.type not in ("organization", "other") and (
+        entity.type != "person" or entity.title or entity.speaker
+    ):
         return None
-    words = entity.name.split()
-    found = [
-        o
+    words = _spelt_out(entity.name).split()
+    found = {
+        _spelt_out(o.name): o
         for o in organisations
         if o is not entity
-        and len(o.name.split()) > len(words)
-        and o.name.split()[-len(words) :] == words
-    ]
-    return found[0] if len(found) == 1 else None
+        and len(_spelt_out(o.name).split()) >= len(words)
+        and _spelt_out(o.name).split()[-len(words) :] == words
+        and _spelt_out(o.name) != " ".join(words)
+    }
+    if len(found) == 1:
+        return next(iter(found.values()))
+    same = [o for o in organisations if o is not entity and _spelt_out(o.name) == " ".join(words)]
+    return same[0] if same and entity.type == "organization" else None
 
 
 def _referring(entity: Entity) -> bool:
@@ -300,3 +339,29 @@ def _referent(entity: Entity, organisations: list[Entity]) -> Entity | None:
         and any(m[0] < at for m in o.mentions)
     ]
     return max(before, key=lambda pair: pair[0])[1] if before else None
+
+
+def _misspelt(entities: list[Entity]) -> list[tuple[Entity, Entity]]:
+    """Pairs (a misspelling, the name it misspells): names of one type and word count, five
+    letters or more, one letter apart (swapped letters count as one: "MNSBC", "Donand
+    Trump"). The name mentioned less often is the misspelling."""
+    groups: dict[tuple[str, int], list[Entity]] = {}
+    for e in entities:
+        if len(e.name) >= 5 and not e.described:
+            groups.setdefault((e.type, len(e.name.split())), []).append(e)
+    pairs: list[tuple[Entity, Entity]] = []
+    taken: set[int] = set()
+    for group in groups.values():
+        group.sort(key=lambda e: (-len(e.mentions), e.name))
+        for k, right in enumerate(group):
+            if id(right) in taken:
+                continue
+            for typo in group[k + 1 :]:
+                if id(typo) in taken or abs(len(typo.name) - len(right.name)) > 1:
+                    continue
+                if typo.name[0] == right.name[0] and OSA.distance(
+                    typo.name, right.name, score_cutoff=1
+                ) <= 1:
+                    pairs.append((typo, right))
+                    taken.add(id(typo))
+    return pairs

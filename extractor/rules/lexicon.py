@@ -101,7 +101,7 @@ ORG_WORDS = frozenset(
     authority authorities government guard command intelligence church hospital
     magazine radio television tv channel daily watch international ledger gazette
     chronicle observer register globe weekly review reporter conference program programme
-    republic""".split()
+    republic forum enforcement""".split()
 )
 
 # Capitalised words that are not names when they stand alone.

@@ -26,6 +26,8 @@ from .document import SortedBlocks
 from .lexicon import LOCATIVES, ORG_WORDS, ROLE_NOUNS
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
+#: A person's campaign, team or administration acts as a body of its own.
+_CAMPAIGN = re.compile(r"\b([A-Z][\w’'-]+?)(’s|'s)? (campaign|team|administration)\b")
 #: A speech verb right after a one-word name makes it someone ("Obama said").
 _ACTS = re.compile(
     r" (?:said|says|told|tells|added|argued|wrote|tweeted|declined|denied|insisted|urged"
@@ -175,6 +177,12 @@ class ActorIndex:
                 self._by_first.setdefault(e.name.split()[0], []).append(e)
         for name, span, title in pending:
             self._place_single(name, span, title)
+        for m in _CAMPAIGN.finditer(text):  # "the Trump campaign", "Clinton’s campaign"
+            if m.group(1) in self._by_surname:  # a candidate's team is the campaign
+                body = "administration" if m.group(3) == "administration" else "campaign"
+                self._entity(f"{m.group(1)} {body}", "organization").add(
+                    m.group(), m.span()
+                )
         for m in _HANDLE.finditer(text):  # "@nycsouthpaw": a social-media account speaks
             self._entity(m.group(), "person").add(m.group(), m.span())
 
