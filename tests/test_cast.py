@@ -160,3 +160,19 @@ def test_sign_offs_credits_campaigns_short_forms_and_misspellings():
     assert "Keel campaign" in found and "campaign" in found["Keel campaign"].aliases
     assert "Marta Kele" in found["Marta Keel"].aliases  # a misspelling, not a second person
     assert "Ivo Tamm" not in found and "Lena Toth" not in found  # the contributors' line
+
+
+def test_sentence_openers_adjectives_and_two_word_surnames():
+    text = (
+        "Enrique Soto Villa, the trade minister, met Ana Brel on Monday. Soto Villa said the "
+        "talks were useful. Rival Ana Brel disagreed, and critics called her a rival of the "
+        "minister. Neither Brel nor Soto Villa spoke at 5 p.m. EDT.\n\n"
+        "Civil rights activists said the deal was unfair. The Democratic presidential "
+        "candidate’s aides said nothing. Of Springfield, residents said little.\n"
+    )
+    found = {a.name: a for a in extract(text, engine="rules").actors}
+    assert "Soto Villa" in found["Enrique Soto Villa"].aliases
+    assert "Ana Brel" in found
+    for junk in ("Rival Ana Brel", "Neither Brel", "EDT", "Civil rights activists"):
+        assert junk not in found, junk
+    assert not [n for n in found if n.endswith(("’s", "'s")) or n.startswith("of ")]

@@ -56,8 +56,12 @@ _CLAUSE_WORDS = frozenset(
     "he she they it i we you who whom that which what when where why how has have had is "
     "was are were be been said says say told could would should will can may might must "
     "not yet and or but if so than then seems seem want wants wanted did does do located "
-    "included filed amounting failed treating haven't hasn't didn't don't".split()
+    "included filed amounting failed treating haven't hasn't didn't don't isn't wasn't "
+    "aren't weren't won't can't couldn't wouldn't doesn't shouldn't".split()
 )
+#: A first word that makes a group or role named ("Republican lawmakers", "Syrian
+#: officials"), not just the capital of a sentence's first word ("Civil rights activists").
+_NAMING_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)$|[A-Z]{2,}$")
 #: Party members named as a group ("Republicans", "Democrats") act and speak as one.
 _PARTY_GROUP = re.compile(
     r"\b(?:Republicans|Democrats|Conservatives|Liberals|Tories|Progressives|Independents"
@@ -68,6 +72,7 @@ _QUANTIFIERS = frozenset(
     "number dozens hundreds thousands small large".split()
 )
 _INDEFINITES = frozenset("a an another".split())
+_PREPOSITIONS = frozenset("of in at on by for from with to".split())
 _DETERMINERS = frozenset("the his her its their our my your this that these those".split())
 #: Nouns by which a story refers back to an organisation it has named ("the agency",
 #: "the website"): such a description is that organisation, or no actor of its own.
@@ -195,24 +200,25 @@ def _sane_description(phrase: str) -> bool:
     conjunctions), of a count ("32% of", "small groups of") or of a date ("in April").
     One word alone ("Meanwhile", "Lawmakers") and an indefinite ("a friend", "a review
     of records") name no one in particular."""
-    words = _LOWER_WORD.findall(phrase.lower())
+    words = _LOWER_WORD.findall(phrase.lower().replace("’", "'"))
     tokens = phrase.split()
+    if phrase.endswith(("’s", "'s")):
+        return False  # "Democratic presidential candidate’s"
     if len(tokens) == 1:  # a name ("Melanie", "PolitiFact"), not a common word or a plural
         return (
             phrase[:1].isupper()
             and phrase.isalpha()
             and not (phrase.isupper() and len(phrase) > 5)  # "CLARIFICATION"
             and phrase.lower() not in NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS
+            and _NAMING_ADJECTIVE.fullmatch(phrase) is None  # "Democratic", "Syrian"
         )
-    if not words or len(tokens) > 6 or words[0] in _INDEFINITES:
+    if not words or len(tokens) > 6 or words[0] in _INDEFINITES | _PREPOSITIONS:
         return False
     if any(w in _CLAUSE_WORDS or w in DATE_WORDS for w in words) or words[0] in _QUANTIFIERS:
         return False
     if any(c.isdigit() for c in phrase):
         return False
-    if any(w[:1].isupper() for w in tokens[1:]) or (
-        tokens[0][:1].isupper() and words[0] not in _DETERMINERS
-    ):
+    if any(w[:1].isupper() for w in tokens[1:]) or _NAMING_ADJECTIVE.fullmatch(tokens[0]):
         return True
     if words[-1] in GROUP_NOUNS or (words[-1].endswith("s") and words[-1] in ROLE_NOUNS):
         return False  # "experts", "state officials": a group only with a name to it
@@ -274,9 +280,10 @@ def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, E
             merged[id(entity)] = fuller
         elif entity.described and _referring(entity):
             drop.add(id(entity))  # "the agency" with no agency named before it
-    for typo, right in _misspelt(index.entities):
-        index.merge(typo, right)
-        merged[id(typo)] = right
+    for short, full in [*_misspelt(index.entities), *_two_word_surnames(index.entities)]:
+        if short in index.entities and full in index.entities:
+            index.merge(short, full)
+            merged[id(short)] = full
     for entity in index.entities:  # after the merges: a name's every mention is its own
         if _not_an_actor(entity, headlines) or _only_a_setting(entity, doc.text):
             drop.add(id(entity))
@@ -364,4 +371,20 @@ def _misspelt(entities: list[Entity]) -> list[tuple[Entity, Entity]]:
                 ) <= 1:
                     pairs.append((typo, right))
                     taken.add(id(typo))
+    return pairs
+
+
+def _two_word_surnames(entities: list[Entity]) -> list[tuple[Entity, Entity]]:
+    """Pairs (a two-word surname, the full name that ends with it): "Peña Nieto" and
+    "Enrique Peña Nieto", when exactly one person's name ends with those two words."""
+    by_ending: dict[tuple[str, ...], list[Entity]] = {}
+    for e in entities:
+        words = tuple(e.name.split())
+        if e.type == "person" and len(words) >= 3:
+            by_ending.setdefault(words[-2:], []).append(e)
+    pairs = []
+    for e in entities:
+        full = by_ending.get(tuple(e.name.split()), [])
+        if e.type == "person" and len(full) == 1 and full[0] is not e:
+            pairs.append((e, full[0]))
     return pairs

@@ -101,7 +101,8 @@ ORG_WORDS = frozenset(
     authority authorities government guard command intelligence church hospital
     magazine radio television tv channel daily watch international ledger gazette
     chronicle observer register globe weekly review reporter conference program programme
-    republic forum enforcement""".split()
+    republic forum enforcement institution partners partnership corps enquirer pac pacs
+    action""".split()
 )
 
 # Capitalised words that are not names when they stand alone.
@@ -117,7 +118,8 @@ NOT_NAMES = frozenset(
     according said says told although though because unless whether whereas late early
     only everything nothing something anything everyone everybody nobody perhaps maybe
     yes please let give do does did hold notice imagine consider remember look see keep
-    take make ask watch listen talk""".split()
+    take make ask watch listen talk neither either nor rival edt est pdt pst cdt cst gmt bst
+    utc""".split()
 )
 
 #: Words of a date: a capitalised sequence holding one names a time, not a person

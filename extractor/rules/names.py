@@ -143,6 +143,7 @@ class ActorIndex:
         text = self.text
         pending: list[tuple[str, Offsets, str | None]] = []  # single words decided later
         for at, stop in _candidates(text):
+            at = self._past_common_first_word(at, stop)
             read = _read_candidate(text[at:stop])
             if read is None:
                 continue
@@ -223,6 +224,24 @@ class ActorIndex:
         nxt = self.text[span[1] : span[1] + 2]
         if nxt[:1] == " " and nxt[1:2].islower() and not _sentence_initial(self.text, span[0]):
             return  # an adjective ("Iraqi warrants", "Turkish officials")
+
+    def _past_common_first_word(self, at: int, stop: int) -> int:
+        """Where a name starts that a sentence opens with a common word ("Rival Hillary
+        Clinton", "Injecting Clinton"): a first word also written in lower case in the
+        text, or a verb's -ing form, is not part of the name, when the rest is named
+        without it elsewhere ("Morning Consult" stays whole)."""
+        space = self.text.find(" ", at, stop)
+        if space < 0 or not _sentence_initial(self.text, at):
+            return at
+        word = self.text[at:space]
+        low = word.lower()
+        if word.isupper() or low == word or not low.isalpha():
+            return at
+        if not (low.endswith("ing") or re.search(rf"(?<![\w’'-]){low}(?![\w’'-])", self.text)):
+            return at
+        rest = re.escape(self.text[space + 1 : stop])
+        alone = re.search(rf"(?<!{re.escape(word)} )\b{rest}\b", self.text)
+        return space + 1 if alone else at
 
     def _a_place(self, word: str) -> bool:
         """Whether the text names ``word`` as a place anywhere ("in Charlotte")."""
