@@ -26,6 +26,9 @@ from .document import SortedBlocks
 from .lexicon import LOCATIVES, ORG_WORDS, ROLE_NOUNS
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
+_LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+_MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][\w’'-]*\b")
+_PLACED = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES))}) ([A-Z][\w’'-]*)\b")
 #: A person's campaign, team or administration acts as a body of its own.
 _CAMPAIGN = re.compile(r"\b([A-Z][\w’'-]+?)(’s|'s)? (campaign|team|administration)\b")
 #: A speech verb right after a one-word name makes it someone ("Obama said").
@@ -142,7 +145,13 @@ class ActorIndex:
     def _build(self) -> None:
         text = self.text
         pending: list[tuple[str, Offsets, str | None]] = []  # single words decided later
-        for at, stop in _candidates(text):
+        candidates = _candidates(text)
+        # What the one-word and first-word tests look up, each read off the text once.
+        self._candidate_texts = {text[a:b] for a, b in candidates}
+        self._lower_words = set(_LOWER_WORDS.findall(text))
+        self._mid_sentence = set(_MID_SENTENCE.findall(text))
+        self._places = set(_PLACED.findall(text))
+        for at, stop in candidates:
             at = self._past_common_first_word(at, stop)
             read = _read_candidate(text[at:stop])
             if read is None:
@@ -237,20 +246,19 @@ class ActorIndex:
         low = word.lower()
         if word.isupper() or low == word or not low.isalpha():
             return at
-        if not (low.endswith("ing") or re.search(rf"(?<![\w’'-]){low}(?![\w’'-])", self.text)):
+        if not (low.endswith("ing") or low in self._lower_words):
             return at
-        rest = re.escape(self.text[space + 1 : stop])
-        alone = re.search(rf"(?<!{re.escape(word)} )\b{rest}\b", self.text)
-        return space + 1 if alone else at
+        # the rest stands alone elsewhere: it is a candidate of its own there
+        return space + 1 if self.text[space + 1 : stop] in self._candidate_texts else at
 
     def _a_place(self, word: str) -> bool:
         """Whether the text names ``word`` as a place anywhere ("in Charlotte")."""
-        return re.search(rf"\b(?:{'|'.join(LOCATIVES)}) {re.escape(word)}\b", self.text) is not None
+        return word in self._places
 
     def _inside_sentence(self, word: str) -> bool:
         """Whether ``word`` is written capitalised somewhere inside a sentence (a name, not
         a sentence's first word: "Obama" is, "Secrecy" and "Nor" are not)."""
-        return re.search(rf"[a-z,] {re.escape(word)}\b", self.text) is not None
+        return word in self._mid_sentence
 
     # -- speakers -------------------------------------------------------------------------
 
