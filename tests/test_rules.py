@@ -136,3 +136,15 @@ def test_every_seed_article_is_grounded(name):
     text = (ROOT / "seeds" / name).read_text(encoding="utf-8")
     result = run(text)
     assert result.quotes and result.actors
+
+
+def test_an_opening_word_is_no_source_the_subject_is():
+    text = (
+        "The port board met on Monday.\n\n"
+        "Meanwhile, it attacked the mayor, saying she “has misled the harbour workers.”\n\n"
+        "After saying the plan was “far too costly for the town,” the board walked out.\n"
+    )
+    result = extract(text, engine="rules")
+    mentions = [q.speaker_mention.text for q in result.quotes if q.speaker_mention]
+    assert "it" in mentions
+    assert not {"Meanwhile", "After"} & set(mentions)

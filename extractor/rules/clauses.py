@@ -36,8 +36,14 @@ _GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
 _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
 _OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _SUBJECT = re.compile(
-    r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:The\s+|A\s+)?"
-    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e)\b"
+    r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:(?:The\s+|A\s+)?"
+    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
+)
+#: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
+_NO_SOURCE = frozenset(
+    "meanwhile however also still even just now later then in on at by for from with after "
+    "before during since until while when where but and or so yet if as of to into about "
+    "over under than there here according the a an this that these those".split()
 )
 _PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
 # A full stop that ends no sentence: initials, an abbreviated title, a state ("D-Mass.").
@@ -69,6 +75,11 @@ class Utterance:
     @property
     def end(self) -> int:
         return self.parts[-1][1]
+
+
+def speaks_for_no_one(phrase: str) -> bool:
+    """A source phrase that is only a sentence's opening word ("Meanwhile", "In")."""
+    return phrase.lower() in _NO_SOURCE
 
 
 class Clauses:
@@ -217,6 +228,11 @@ class Clauses:
         if found is None:
             found = self._source_before_aside(cue, floor)
         return found
+
+    def not_a_source(self, span: Offsets) -> bool:
+        """A sentence adverb or a preposition taken for the source ("Meanwhile, it attacked
+        ..., saying", "After saying ..."): no one speaks there."""
+        return speaks_for_no_one(self.text[span[0] : span[1]])
 
     def _source_before_aside(self, cue: Offsets, floor: int) -> Offsets | None:
         """``Clinton, at a later press gaggle, said``: the source stands before the aside."""

@@ -24,6 +24,7 @@ from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
 from ..text.spans import SpanSet
 from .cast import settle_cast
 from .claims import find_claims
+from .clauses import speaks_for_no_one
 from .conventions import as_double_marks
 from .document import Document
 from .names import ActorIndex, Entity
@@ -114,6 +115,8 @@ class RulesEngine:
         for n, u in enumerate(utterances):
             if u.source is None:
                 self._borrow_source(n, utterances, doc, last_sourced)
+            elif speaks_for_no_one(doc.text[u.source[0] : u.source[1]]):  # "In", "Meanwhile"
+                u.source = None
             entity = index.speaker(u.source) if u.source else None
             if entity is not None and u.source and len(doc.text[slice(*u.source)].split()) > 6:
                 named = index.named_in(u.source)  # a clause taken for the source: its name

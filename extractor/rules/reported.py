@@ -194,7 +194,7 @@ class ReportedSpeech(Clauses):
             content = (sentence.start, sentence.start + len(head) - 1)
             if source_before is not None and not tail_after:
                 return Utterance([content], "indirect", source_before, cue)
-            if source_before is None and after_source is not None:
+            if source_before is None and after_source is not None and not tail_after:
                 return Utterance([content], "indirect", after_source, cue)
         if source_before is None:
             previous = text[sentence.start : cue[0]].rstrip().lower()
@@ -203,6 +203,10 @@ class ReportedSpeech(Clauses):
             # "..., adding that" / "... and said that": the sentence's subject speaks (when
             # none is found, the engine takes the sentence's earlier speaker).
             source_before = self._subject_of(sentence, cue[0])
+        elif low in PARTICIPLE_CUES and self.not_a_source(source_before):
+            # "Meanwhile, it attacked Trump, saying ...": the subject, not the opening word
+            subject = self._subject_of(sentence, cue[0])
+            source_before = subject if subject is not None else source_before
         else:
             source_before = self.resolve_relative(source_before)
         # Content after the cue: skip an object ("told CNN", "told reporters ... last week")
