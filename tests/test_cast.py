@@ -176,3 +176,34 @@ def test_sentence_openers_adjectives_and_two_word_surnames():
     for junk in ("Rival Ana Brel", "Neither Brel", "EDT", "Civil rights activists"):
         assert junk not in found, junk
     assert not [n for n in found if n.endswith(("’s", "'s")) or n.startswith("of ")]
+
+
+def test_the_issues_named_cases_glued_names_role_before_name_bylines_adverbs():
+    text = (
+        "Harbour plan backers named\n\n"
+        "By Staff Reporter\n\n"
+        "AFP\n\n"
+        "PORTLAND, Ore., Sept. 26 (UPI) — The campaign published its backers on Monday.\n\n"
+        "Supporters listed on the page: Sen. Kelly AyotteRep. Bradley ByrneAl CardenasRep. "
+        "Mike Coffman.\n\n"
+        "Union representative Paul Grant said the deal was poor. Dockers who have long "
+        "complained said the pay was low. WikiLeaks and McConnell said nothing.\n\n"
+        "Gov. Earl Tomblin of West Virginia said the state would wait.\n"
+    )
+    result = extract(text, engine="rules")
+    found = {a.name: a for a in result.actors}
+    for person in ("Kelly Ayotte", "Bradley Byrne", "Al Cardenas", "Mike Coffman"):
+        assert found[person].type == "person", person  # split at the glue, offsets intact
+    for a in result.actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+    assert found["Kelly Ayotte"].title == "Sen."
+    grant = next(q for q in result.quotes if "deal was poor" in q.text)
+    assert grant.speaker == found["Paul Grant"].id  # not "Union"
+    assert "McConnell" in found  # a name's own case change is no glue
+    assert not {"Leaks", "Connell", "Wiki", "Mc"} & set(found)
+    tomblin = next(q for q in result.quotes if "would wait" in q.text)
+    assert tomblin.speaker == found["Earl Tomblin"].id  # "West Virginia" is a place
+    for junk in ("AFP", "UPI", "Staff Reporter", "Union", "long", "West Virginia"):
+        assert junk not in found, junk
+    assert not [q for q in result.quotes if q.speaker_mention and q.speaker_mention.text == "long"]

@@ -3,7 +3,8 @@
 Scraped news pages carry text that no reader counts as the article: link-hover
 cards glued into names ("President TrumpDonald John TrumpBarr criticizes ...
 MORE"), photo credits ("© Getty Images"), and a headline repeated by the page
-template. Nothing may be extracted from these zones, whatever the engine.
+template, bylines and agency tags ("By Staff Reporter", "AFP", "(UPI) —"). Nothing may
+be extracted from these zones, whatever the engine.
 """
 
 from __future__ import annotations
@@ -23,11 +24,21 @@ _CREDIT_LINE = re.compile(
 )
 
 
+# A byline or an agency's tag: "By Staff Reporter", a line that is only "AFP", or
+# "(UPI) —" after a dateline.
+_BYLINE = re.compile(
+    r"^[ \t]*(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|in|of))*[ \t]*$"
+    r"|^[ \t]*(?:AFP|AP|Reuters|REUTERS|UPI|PA|dpa|Xinhua|Bloomberg)[ \t]*$"
+    r"|\((?:AFP|AP|Reuters|UPI|PA|dpa|Xinhua)\)(?= [—–-])",
+    re.M,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Zone:
     start: int
     end: int
-    reason: str  # hover_card | credit | repeated_paragraph
+    reason: str  # hover_card | credit | byline | repeated_paragraph
 
 
 def junk_zones(text: str) -> list[Zone]:
@@ -36,6 +47,7 @@ def junk_zones(text: str) -> list[Zone]:
     if "MORE" in text:  # the cards all end with it; skip the costly scan otherwise
         zones = [Zone(m.start(), m.end(), "hover_card") for m in _HOVER_CARD.finditer(text)]
     zones += [Zone(m.start(), m.end(), "credit") for m in _CREDIT_LINE.finditer(text)]
+    zones += [Zone(m.start(), m.end(), "byline") for m in _BYLINE.finditer(text)]
     zones += _repeated_paragraphs(text)
     return sorted(zones, key=lambda z: z.start)
 

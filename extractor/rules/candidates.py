@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..text.spans import Offsets
 from .lexicon import (
+    ABBREVIATED_TITLES,
     DATE_WORDS,
     HONORIFICS,
     LOCATIVES,
@@ -25,6 +26,7 @@ from .lexicon import (
     TITLES,
     abbreviated_titles_pattern,
     countries,
+    regions,
 )
 
 _PARTICLE = re.compile(r"(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z]")
@@ -55,15 +57,38 @@ def _candidates(text: str) -> list[Offsets]:
     possessive ("CNN’s Wolf Blitzer": "CNN’s" and "Wolf Blitzer")."""
     out: list[Offsets] = []
     for m in _NAME_SEQUENCE.finditer(text):
-        if " " not in m.group():
-            out.append(m.span())
-            continue
-        a = m.start()
-        for cut in _INNER_POSSESSIVE.finditer(m.group()):
-            out.extend(_split_joined(text, a, m.start() + cut.start() + 2))
-            a = m.start() + cut.end()
-        out.extend(_split_joined(text, a, m.end()))
+        for a, b in _unglued(text, *m.span()):
+            if " " not in text[a:b]:
+                out.append((a, b))
+                continue
+            for cut in _INNER_POSSESSIVE.finditer(text, a, b):
+                out.extend(_split_joined(text, a, cut.start() + 2))
+                a = cut.end()
+            out.extend(_split_joined(text, a, b))
     return out
+
+
+#: Where a scraper glued two names together: a lower-case letter, then a capital.
+_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")
+_GLUED_TITLE = re.compile(rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.")
+
+
+def _unglued(text: str, a: int, b: int) -> list[Offsets]:
+    """A candidate cut where a scraper glued names together ("Sen. Kelly AyotteRep. Bradley
+    ByrneAl CardenasRep. Mike Coffman"): before an abbreviated title ("AyotteRep."), or at
+    every case change when a run holds two or more of them. One case change alone is a
+    name's own ("McConnell", "WikiLeaks", "DuVernay")."""
+    cuts = [m.start() for m in _GLUE.finditer(text, a, b)]
+    if not cuts:
+        return [(a, b)]
+    if len(cuts) < 2:
+        cuts = [c for c in cuts if _GLUED_TITLE.match(text, c)]
+    pieces, start = [], a
+    for c in cuts:
+        pieces.append((start, c))
+        start = c
+    pieces.append((start, b))
+    return pieces
 
 
 def _last_word(piece: str) -> str:
@@ -221,7 +246,8 @@ def _read_candidate(chunk: str) -> tuple | None:
     kind = classify(name)
     words = name.split()
     if kind == "person" and (
-        words[-1] in PLACE_WORDS
+        name in regions()
+        or words[-1] in PLACE_WORDS
         or words[0] == "New"  # "New York", "New Hampshire"
         or any(w.lower().strip(".’'s") in DATE_WORDS for w in words)
     ):

@@ -108,7 +108,7 @@ def _headline_case_lines(doc: Document) -> list[Offsets]:
             continue  # a letter's sign-off ("Kathryn Kates." / "New York."): its writer
         if (
             capitals
-            or (_title_case(words) and (not stopped or len(words) <= 20))
+            or (_title_case(words) and (not stopped or len(words) <= (20 if k < 2 else 4)))
             or (k == 0 and not stopped and len(words) <= 15)  # the headline, in sentence case
         ):
             lines.append((para.start, para.end))

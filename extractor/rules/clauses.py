@@ -39,6 +39,9 @@ _SUBJECT = re.compile(
     r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:(?:The\s+|A\s+)?"
     r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
 )
+_OPENING_PREPOSITIONS = frozenset(
+    "in on at after before during since until".split()
+)
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
 _NO_SOURCE = frozenset(
     "meanwhile however also still even just now later then in on at by for from with after "
@@ -78,8 +81,10 @@ class Utterance:
 
 
 def speaks_for_no_one(phrase: str) -> bool:
-    """A source phrase that is only a sentence's opening word ("Meanwhile", "In")."""
-    return phrase.lower() in _NO_SOURCE
+    """A source phrase that is only a sentence's opening word ("Meanwhile", "In") or an
+    opening phrase of time or place ("In August", "After the vote")."""
+    low = phrase.lower()
+    return low in _NO_SOURCE or low.split(" ", 1)[0] in _OPENING_PREPOSITIONS
 
 
 class Clauses:

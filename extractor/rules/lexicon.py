@@ -56,7 +56,8 @@ ADVERBS = frozenset(
     "also later previously repeatedly recently once again then further still first "
     "publicly privately separately earlier initially has have had would will could "
     "may might did does do is was were are been being not never even just only "
-    "reportedly flatly bluntly angrily quickly simply".split()
+    "reportedly flatly bluntly angrily quickly simply long already often always sometimes "
+    "usually".split()
 )
 
 TITLES = frozenset(
@@ -300,3 +301,18 @@ HEDGES = frozenset(
     "may might could alleged allegedly reportedly possibly likely appear appears seem seems "
     "suspected about around nearly roughly estimated".split()
 )
+
+
+@cache
+def regions() -> frozenset[str]:
+    """Names of two words or more of states and provinces (pycountry's subdivisions of the
+    countries whose news the engine reads most: "West Virginia", "New South Wales"), which
+    look like a person's name and are places."""
+    import pycountry
+
+    names = set()
+    for code in ("US", "CA", "AU", "GB", "IN", "NZ", "IE", "ZA"):
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            if " " in sub.name:
+                names.add(sub.name)
+    return frozenset(names)

@@ -23,7 +23,7 @@ from .candidates import (
     _sentence_initial,
 )
 from .document import SortedBlocks
-from .lexicon import LOCATIVES, ORG_WORDS, ROLE_NOUNS
+from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, ROLE_NOUNS
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
 _LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -267,6 +267,25 @@ class ActorIndex:
         found = self.named_in(span)
         return found[0] if found else None
 
+    def _head_named_in(self, span: Offsets) -> Entity | None:
+        """The actor a source phrase names: the person whose name ends it ("Union
+        representative Paul Grant", "CNN’s Wolf Blitzer"), else the first one named."""
+        first: Entity | None = None
+        words = _PHRASE_WORD.findall(self.text[span[0] : span[1]].lower())
+        if len(words) > 6 or any(w in CUE_VERBS for w in words):
+            return self.mention_in(span)  # a clause ("She said Republican Donald Trump")
+        end = span[1]
+        while end > span[0] and not self.text[end - 1].isalnum():
+            end -= 1
+        for entry in self._timeline().since((span[0],)):
+            if entry[0] >= span[1]:
+                break
+            if entry[3] <= span[1]:
+                first = first or entry[4]
+                if entry[3] == end and entry[4].type == "person":
+                    return entry[4]
+        return first
+
     def named_in(self, span: Offsets) -> tuple[Entity, Offsets] | None:
         """The actor named inside ``span`` (the first one) and where, if any."""
         for entry in self._timeline().since((span[0],)):
@@ -293,7 +312,7 @@ class ActorIndex:
             return self.last_before(span[0], {"organization", "group", "country"})
         if low in ("i", "we"):
             return None
-        named = self.mention_in(span)
+        named = self._head_named_in(span)
         if named is not None:
             return named
         words = _PHRASE_WORD.findall(low)
