@@ -207,3 +207,25 @@ def test_the_issues_named_cases_glued_names_role_before_name_bylines_adverbs():
     for junk in ("AFP", "UPI", "Staff Reporter", "Union", "long", "West Virginia"):
         assert junk not in found, junk
     assert not [q for q in result.quotes if q.speaker_mention and q.speaker_mention.text == "long"]
+
+
+def test_the_issues_named_fragments_are_no_actors():
+    text = (
+        "MAYOR FOCUSED ON FERRIES AS HARBOUR VOTE NEARS\n\n"
+        "GOLF GAME\n\n"
+        "The council, critics said, was swayed by the operators. “It was swayed,” said "
+        "Dana Obi, a councillor. The report found serious failings, and it said the "
+        "failings it listed were old. The newspaper took the view that Wallonia enjoyed "
+        "lower fares, the editor said. If he wins he will cut fares, he said.\n\n"
+        "Some of them said the plan was explosive. An official said nothing. His aide "
+        "said the mayor would wait. Forty-one percent of respondents said fares were too "
+        "high.\n"
+    )
+    found = [a.name for a in extract(text, engine="rules").actors]
+    assert "Dana Obi" in found
+    for junk in (
+        "it was swayed", "failings it", "newspaper took", "Wallonia enjoyed", "he wins he",
+        "Some of them", "An", "His", "explosive", "Forty-one percent of respondents",
+        "MAYOR FOCUSED", "GOLF GAME", "MAYOR FOCUSED ON FERRIES AS HARBOUR VOTE NEARS",
+    ):
+        assert not [n for n in found if n.lower() == junk.lower()], junk
