@@ -229,3 +229,18 @@ def test_the_issues_named_fragments_are_no_actors():
         "MAYOR FOCUSED", "GOLF GAME", "MAYOR FOCUSED ON FERRIES AS HARBOUR VOTE NEARS",
     ):
         assert not [n for n in found if n.lower() == junk.lower()], junk
+
+
+def test_things_and_headlines_are_never_speakers_and_a_campaign_speaks_for_itself():
+    text = (
+        "Railing Against Tamm, Again\n\n"
+        "Ivo Tamm spoke at the Labor Day rally on Monday. He said the port would grow.\n\n"
+        "The Tamm campaign said the numbers were sound.\n"
+    )
+    result = extract(text, engine="rules")
+    found = {a.name: a for a in result.actors}
+    grow = next(q for q in result.quotes if "port would grow" in q.text)
+    assert grow.speaker == found["Ivo Tamm"].id  # "he" is Tamm, not "Labor Day"
+    sound = next(q for q in result.quotes if "numbers were sound" in q.text)
+    assert sound.speaker == found["Tamm campaign"].id
+    assert not [n for n in found if "Railing" in n or "Labor Day" in n]

@@ -19,6 +19,7 @@ from .lexicon import (
     DATE_WORDS,
     HONORIFICS,
     LOCATIVES,
+    NOT_ACTOR_HEADS,
     NOT_NAMES,
     ORG_WORDS,
     PARTY_LABELS,
@@ -245,6 +246,8 @@ def _read_candidate(chunk: str) -> tuple | None:
         return None
     kind = classify(name)
     words = name.split()
+    if words[-1].lower().rstrip(".") in NOT_ACTOR_HEADS and kind != "organization":
+        return None  # "Labor Day", "Fifth Amendment": a thing, never a speaker
     if kind == "person" and (
         name in regions()
         or words[-1] in PLACE_WORDS

@@ -24,16 +24,9 @@ from rapidfuzz.distance import OSA
 from ..text.spans import Offsets
 from .candidates import classify
 from .document import Document
-from .lexicon import DATE_WORDS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
+from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
 from .names import ActorIndex, Entity
 
-#: Words that end the name of a thing, not of an actor.
-NOT_ACTOR_HEADS = frozenset(
-    "amendment act bill law day week month year convention strip avenue street road "
-    "square park river lake island islands mountains valley bay beach county province "
-    "award prize cup championship olympics games war election elections "
-    "debate debates summit rally speech hearing trial case".split()
-)
 GENERIC_ORG = frozenset(
     "commission council department foundation assembly committee agency ministry office "
     "administration board court party union university".split()
@@ -248,10 +241,18 @@ def _not_an_actor(entity: Entity, headlines: list[Offsets]) -> bool:
     return _STATE_ABBREVIATION.fullmatch(name) is not None
 
 
-def settle_cast(index: ActorIndex, doc: Document) -> tuple[set[int], dict[int, Entity]]:
+def headlines(doc: Document) -> list[Offsets]:
+    """The headline-case lines of a document (see `_headline_case_lines`): a name only in
+    them names no one, so names there are not read at all."""
+    return _headline_case_lines(doc)
+
+
+def settle_cast(
+    index: ActorIndex, doc: Document, heads: list[Offsets]
+) -> tuple[set[int], dict[int, Entity]]:
     """Merge what is one actor and find what is none. Returns the ids (``id(entity)``) of
     candidates to leave out of the result, and, by id, what each merged one became."""
-    headlines = _headline_case_lines(doc)
+    headlines = heads
     drop: set[int] = set()
     merged: dict[int, Entity] = {}
     for m in _PARTY_GROUP.finditer(doc.text):  # after attribution: "they" never means them

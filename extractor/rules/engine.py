@@ -22,7 +22,7 @@ from ..read.article import Article
 from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
 from ..text.spans import SpanSet
-from .cast import settle_cast
+from .cast import headlines, settle_cast
 from .claims import find_claims
 from .clauses import speaks_for_no_one
 from .conventions import as_double_marks
@@ -74,10 +74,11 @@ class RulesEngine:
         finder = SpeechFinder(doc)
         utterances = finder.run()
         quoted = [(q.start, q.end) for q in finder.quoted]
-        index = ActorIndex(clean, quoted)
+        heads = headlines(doc)
+        index = ActorIndex(clean, quoted, heads)
         found = self._attribute(utterances, index, doc)
         self._merge_descriptions(found, index)
-        dropped, merged = settle_cast(index, doc)
+        dropped, merged = settle_cast(index, doc, heads)
         found = [merged.get(id(e), e) if e is not None else None for e in found]
         actors = self._actors(text, index, dropped)
         ids = {id(entity): actor.id for entity, actor in actors}

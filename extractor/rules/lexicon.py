@@ -131,6 +131,14 @@ DATE_WORDS = frozenset(
     july september october november december jan feb apr aug sept sep oct nov dec""".split()
 )
 
+#: Words that end the name of a thing, not of an actor ("Fifth Amendment", "Labor Day").
+NOT_ACTOR_HEADS = frozenset(
+    "amendment act bill law day week month year convention strip avenue street road "
+    "square park river lake island islands mountains valley bay beach county province "
+    "award prize cup championship olympics games war election elections "
+    "debate debates summit rally speech hearing trial case".split()
+)
+
 #: Party labels written before a name ("Democrat Hillary Clinton"): a title, not a name.
 PARTY_LABELS = frozenset("democrat democratic republican gop labour tory".split())
 

@@ -76,9 +76,12 @@ class ActorIndex:
     actor rank), but one from `add_mention` while in use goes first among those at its start
     until `changed`. It and its copies per type (outside quotes) are updated in place."""
 
-    def __init__(self, text: str, quoted: list[Offsets]) -> None:
+    def __init__(
+        self, text: str, quoted: list[Offsets], skip: list[Offsets] | None = None
+    ) -> None:
         self.text = text
         self.quoted = quoted
+        self._skip = sorted(skip or [])  # lines whose names name no one (headlines)
         self._entities: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
         self._keys: dict[int, list[str]] = {}  # id(actor) -> its keys in _by_name
@@ -146,6 +149,14 @@ class ActorIndex:
         text = self.text
         pending: list[tuple[str, Offsets, str | None]] = []  # single words decided later
         candidates = _candidates(text)
+        if self._skip:
+            starts = [a for a, _ in self._skip]
+
+            def skipped(span: Offsets) -> bool:
+                i = bisect_right(starts, span[0]) - 1
+                return i >= 0 and span[1] <= self._skip[i][1]
+
+            candidates = [c for c in candidates if not skipped(c)]
         # What the one-word and first-word tests look up, each read off the text once.
         self._candidate_texts = {text[a:b] for a, b in candidates}
         self._lower_words = set(_LOWER_WORDS.findall(text))
@@ -277,11 +288,13 @@ class ActorIndex:
         end = span[1]
         while end > span[0] and not self.text[end - 1].isalnum():
             end -= 1
+        first_at = (-1, -1)  # the first name's span; a longer one from there wins
         for entry in self._timeline().since((span[0],)):
             if entry[0] >= span[1]:
                 break
             if entry[3] <= span[1]:
-                first = first or entry[4]
+                if first is None or (entry[0] == first_at[0] and entry[3] > first_at[1]):
+                    first, first_at = entry[4], (entry[0], entry[3])  # "Trump campaign"
                 if entry[3] == end and entry[4].type == "person":
                     return entry[4]
         return first
