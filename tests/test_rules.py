@@ -148,3 +148,22 @@ def test_an_opening_word_is_no_source_the_subject_is():
     mentions = [q.speaker_mention.text for q in result.quotes if q.speaker_mention]
     assert "it" in mentions
     assert not {"Meanwhile", "After"} & set(mentions)
+
+
+def test_a_stance_on_an_object_after_auxiliaries_and_adverbs():
+    text = (
+        "Harbour news\n\n"
+        "Ferry workers have also questioned the safety of the new berths. "
+        "The port board has publicly signaled its willingness to change the plan. "
+        "Residents' groups have expressed concern that the dredging could harm the bay. "
+        "The mayor hopes to open the berths by May.\n\n"
+        "The rules of the tender changed.\n"
+    )
+    result = extract(text, engine="rules")
+    cues = {q.cue: q for q in result.quotes}
+    assert cues["questioned"].text == "the safety of the new berths"
+    assert cues["questioned"].speaker_mention.text == "Ferry workers"
+    assert cues["signaled"].text.startswith("its willingness")
+    assert cues["expressed"].text.startswith("concern that")
+    assert cues["hopes"].text == "to open the berths by May"
+    assert "rules" not in cues  # a noun after "The"

@@ -209,7 +209,8 @@ STANCE_VERBS = frozenset(
     liken likens likened label labels labeled labelled dub dubs dubbed brand brands
     branded back backs backed favor favors favored prefer prefers preferred seek seeks
     sought suggest suggested encourage encourages encouraged encouraging invoke invoked
-    invokes argue argued""".split()
+    invokes argue argued express expresses expressed hope hopes hoped rule rules ruled
+    signal signals signaled signalled""".split()
 )
 
 # Adjectives that take a "that" clause of belief: "Many Democrats are afraid that ...".

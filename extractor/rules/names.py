@@ -331,6 +331,10 @@ class ActorIndex:
         words = _PHRASE_WORD.findall(low)
         if not words:
             return None
+        last = phrase.split()[-1].strip(".,:;’'")
+        people = self._by_surname.get(last, [])
+        if people and len(phrase.split()) <= 3:  # "Mayor Ortiz" where names are not read
+            return min(people, key=lambda e: self._first[id(e)])
         head = [w for w in words if w not in ("the", "a", "an")][:2]
         if (words[-1] in ROLE_NOUNS and not words[-1].endswith("s")) or (
             head and head[0] in ROLE_NOUNS and "of" in words

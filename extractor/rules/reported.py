@@ -153,6 +153,10 @@ class ReportedSpeech(Clauses):
             if low in ("ask", "asks", "asked", "asking") and not _QUESTION_NEXT.match(text, w[1]):
                 continue
             utterance = self._reported_at(sentence, spans, k, core_end)
+            if utterance is None and low in STANCE_VERBS:
+                # "Clinton supporters have also questioned the health of ...": no clause
+                # after the cue, but a stance on its object
+                utterance = self._stance_at(sentence, spans, k, core_end)
             if utterance is not None:
                 out.append(utterance)
         return out
