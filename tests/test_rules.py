@@ -167,3 +167,14 @@ def test_a_stance_on_an_object_after_auxiliaries_and_adverbs():
     assert cues["expressed"].text.startswith("concern that")
     assert cues["hopes"].text == "to open the berths by May"
     assert "rules" not in cues  # a noun after "The"
+
+
+def test_a_participle_after_has_is_a_verb():
+    text = (
+        "Harbour news\n\n"
+        "The council leader has called for an inquiry into the dredging contract.\n\n"
+        "A ferry called the Morning Star docked at noon.\n"
+    )
+    result = extract(text, engine="rules")
+    inquiry = [q for q in result.quotes if q.cue == "called"]
+    assert [q.text for q in inquiry] == ["an inquiry into the dredging contract"]

@@ -142,7 +142,9 @@ class ReportedSpeech(Clauses):
             if low in THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
                 continue  # "states suing the EPA", "plans to": speech only with "that"
             after_subject = k > 0 and (
-                self._lower(spans[k - 1]) in SOURCE_WORDS or text[spans[k - 1][0]].isupper()
+                self._lower(spans[k - 1]) in SOURCE_WORDS
+                or text[spans[k - 1][0]].isupper()
+                or self._lower(spans[k - 1]) in ("has", "have", "had")  # "has called for"
             )
             if (
                 low in AMBIGUOUS_PARTICIPLES
