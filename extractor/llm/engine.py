@@ -11,6 +11,10 @@ When the mode was not pinned and the server rejects the request's structured-out
 part, the same chunk is asked again in the next mode (`capabilities`); the mode that
 works is kept for the rest of the run. While no mode is known to work, one article at
 a time probes, so a batch sends one probe per server, not one per article.
+
+A provider's batch API asks the same first request (`batch_bodies`, built by
+`requests`); `aextract_answered` grounds its answers as a live answer is, and reads
+live, with re-asks, any chunk whose answer would have been re-asked.
 """
 
 from __future__ import annotations
@@ -18,17 +22,16 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-import instructor
 from instructor.core import Hooks
+from openai.types.chat import ChatCompletion
 
 from ..config import Settings
-from ..errors import ModelOutputError
+from ..errors import ConfigurationError, ModelOutputError
 from ..read.article import Article
 from ..schema import SCHEMA_VERSION, Extraction, ExtractionWarning, Meta, Usage
 from .capabilities import Mode, ModePlan, Rejection, mode_name
@@ -37,14 +40,9 @@ from .failures import Context, rejected, rejection_of, translate
 from .grounding import GroundingSession
 from .prompts import load_prompts
 from .providers import Backend, build_client, can_fall_back, resolve_backend, with_mode
-from .reading import ArticleReading, current_grounder
+from .reading import current_grounder
+from .requests import chat_kwargs, read_answer, request_body, response_model
 from .transport import CallStats, counting
-
-
-@cache
-def _response_model() -> type[ArticleReading]:
-    """`ArticleReading` wrapped for instructor once, not on every call (it builds a class)."""
-    return instructor.response_schema(ArticleReading)
 
 
 class _Attempts:
@@ -72,6 +70,13 @@ class _Attempts:
             input_tokens=self.usage.input_tokens + given,
             output_tokens=self.usage.output_tokens + taken,
             total_tokens=self.usage.total_tokens + given + taken,
+        )
+
+    def add(self, usage: Usage) -> None:
+        self.usage = Usage(
+            input_tokens=self.usage.input_tokens + usage.input_tokens,
+            output_tokens=self.usage.output_tokens + usage.output_tokens,
+            total_tokens=self.usage.total_tokens + usage.total_tokens,
         )
 
     def hooks(self) -> Hooks:
@@ -143,6 +148,12 @@ class LLMEngine:
         return self._finish(article, runs, started)
 
     async def aextract(self, article: Article) -> Extraction:
+        self._bind_loop()
+        started = time.perf_counter()
+        runs = [await self._aread_one(part) for part in self._parts(article)]
+        return self._finish(article, runs, started)
+
+    def _bind_loop(self) -> None:
         loop = asyncio.get_running_loop()
         if self._aclient_loop is not loop:
             # An async HTTP client (and a lock) belongs to the event loop it was made in;
@@ -150,9 +161,63 @@ class LLMEngine:
             self._aclients = {}
             self._aprobe_lock = asyncio.Lock()
             self._aclient_loop = loop
+
+    # -- answers that came another way: a provider's batch API ----------------------------
+
+    def batch_mode(self) -> Mode:
+        """The mode batch requests are written in (the one a live request would use)."""
+        mode = self.modes.current(self._server)
+        if mode is None or not can_fall_back(self.backend):
+            raise ConfigurationError(
+                f"batch APIs need an OpenAI-compatible backend; {self.backend.label} is not"
+            )
+        return mode
+
+    def batch_bodies(self, article: Article) -> list[dict[str, Any]]:
+        """The first-attempt request body of each chunk of ``article``, as the live path
+        would send it (see `requests`)."""
+        mode = self.batch_mode()
+        model, settings, prompts = self.backend.model, self.settings, self.prompts
+        parts = self._parts(article)
+        return [request_body(model, settings, prompts, p.text, mode) for _, p in parts]
+
+    async def aextract_answered(
+        self, article: Article, answers: Sequence[dict[str, Any] | None]
+    ) -> Extraction:
+        """Read ``article`` from one answer (a chat completion's JSON) per chunk, grounded
+        as a live answer is. A chunk whose answer is missing, cannot be parsed or would be
+        re-asked is read on the live path instead, with its re-asks."""
+        self._bind_loop()
         started = time.perf_counter()
-        runs = [await self._aread_one(part) for part in self._parts(article)]
+        runs = []
+        for n, part in enumerate(self._parts(article)):
+            answer = answers[n] if n < len(answers) else None
+            run, spent = self._answered(part, answer)
+            if run is None:
+                run = await self._aread_one(part)
+                run.attempts.count += spent.count
+                run.attempts.add(spent.usage)
+            runs.append(run)
         return self._finish(article, runs, started)
+
+    def _answered(
+        self, part: tuple[Chunk, Article], answer: dict[str, Any] | None
+    ) -> tuple[_Run | None, _Attempts]:
+        """The run read from ``answer``, or None (with what the answer cost) to go live."""
+        chunk, text = part
+        mode = self.batch_mode()
+        session = GroundingSession(text.text)
+        attempts = _Attempts(session, self.settings.max_retries)
+        if answer is None:
+            return None, attempts
+        attempts.on_request()  # the first attempt: lenient only when no re-ask is allowed
+        try:
+            attempts.on_response(ChatCompletion.model_validate(answer))
+            read_answer(answer, mode, session)
+        except Exception:  # what the live path would re-ask for, or a broken line
+            return None, attempts
+        run = _Run(chunk, session, attempts, CallStats(), mode, {}, source=text.source, done=True)
+        return run, attempts
 
     # -- one request (with its re-asks) per chunk, in each mode tried ---------------------
 
@@ -270,17 +335,12 @@ class LLMEngine:
         session = GroundingSession(article.text)
         attempts = _Attempts(session, self.settings.max_retries)
         kwargs: dict[str, Any] = {
-            "model": self.backend.model,
-            "response_model": _response_model(),
-            "messages": self.prompts.messages(article.text),
+            **chat_kwargs(self.backend.model, self.settings, self.prompts, article.text),
+            "response_model": response_model(),
             "max_retries": self.settings.max_retries,
             "strict": False,
             "hooks": attempts.hooks(),
         }
-        if self.settings.temperature is not None:
-            kwargs["temperature"] = self.settings.temperature
-        if self.settings.max_tokens:
-            kwargs["max_tokens"] = self.settings.max_tokens
         return _Run(chunk, session, attempts, stats, mode, kwargs, source=article.source)
 
     def _finish(self, article: Article, runs: list[_Run], started: float) -> Extraction:
