@@ -56,14 +56,13 @@ def price_table() -> dict[str, Price]:
 def estimate(
     model: str | None, input_tokens: int, output_tokens: int, *, batch: bool = False
 ) -> float | None:
-    """US$ for these tokens, or None when the model's price is unknown (local models: 0).
+    """US$ for these tokens, or None when the model's price is unknown (local models: 0,
+    unless the table prices them).
     ``batch``: at the batch-API prices."""
     if model is None:
         return None
-    if model.startswith(("ollama/", "compatible/")):
-        return 0.0
     price = price_table().get(model)
     if price is None:
-        return None
+        return 0.0 if model.startswith(("ollama/", "compatible/")) else None
     given, taken = price.batch if batch else (price.input, price.output)
     return (input_tokens * given + output_tokens * taken) / 1_000_000
