@@ -137,6 +137,29 @@ def test_request_lines_carry_the_live_request(tmp_path, mode):
     assert ("tools" in line["body"]) == (mode == "tools")
 
 
+@LOCAL
+@pytest.mark.parametrize("mode", ["tools", "json_schema", "md_json"])
+def test_an_ungrounded_answer_is_re_asked_live_as_the_live_path_would(tmp_path, mode):
+    """A batch answer with a quote not in the article goes on the live path as the live
+    path's own second attempt: the same re-ask conversation, byte for byte."""
+    with ScriptedServer([answer(PARAPHRASED), answer(HARBOUR_ANSWER)]) as live:
+        options = {"model": "scripted", "base_url": live.base_url, "api_key": TEST_KEY}
+        Extractor(**options, mode=mode).extract(variant(0))
+    assert len(live.requests) == 2  # the first answer was re-asked
+    root = folder(tmp_path, 1)
+    out = tmp_path / "out.jsonl"
+    with BatchServer(
+        lambda _: answer(PARAPHRASED), live=lambda _: answer(HARBOUR_ANSWER)
+    ) as server:
+        command = args(root, out, server.base_url)
+        command[command.index("tools")] = mode
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        assert server.live_requests == [live.requests[1]]
+    meta = lines(out)["0.txt"]["meta"]
+    assert meta["attempts"] == 2 and meta["requests"] == 1 and meta["batch"]["live"] is True
+
+
 # -- what comes back: answers, failures, expiry, cancellation (cassettes) -------------
 
 

@@ -12,9 +12,10 @@ part, the same chunk is asked again in the next mode (`capabilities`); the mode 
 works is kept for the rest of the run. While no mode is known to work, one article at
 a time probes, so a batch sends one probe per server, not one per article.
 
-A provider's batch API asks the same first request (`batch_bodies`, built by
-`requests`); `aextract_answered` grounds its answers as a live answer is, and reads
-live, with re-asks, any chunk whose answer would have been re-asked.
+A provider's batch API is sent each chunk's first request as this engine would send
+it (`batch_bodies`, built by `requests`); `aextract_answered` then runs the live
+path with that request answered from the batch (`canned`), so the answer is parsed,
+grounded and, when needed, re-asked live exactly as a live answer is.
 """
 
 from __future__ import annotations
@@ -28,12 +29,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from instructor.core import Hooks
-from openai.types.chat import ChatCompletion
 
 from ..config import Settings
 from ..errors import ConfigurationError, ModelOutputError
 from ..read.article import Article
 from ..schema import SCHEMA_VERSION, Extraction, ExtractionWarning, Meta, Usage
+from .canned import Canned, answering
 from .capabilities import Mode, ModePlan, Rejection, mode_name
 from .chunking import Chunk, merge, split
 from .failures import Context, rejected, rejection_of, translate
@@ -41,7 +42,8 @@ from .grounding import GroundingSession
 from .prompts import load_prompts
 from .providers import Backend, build_client, can_fall_back, resolve_backend, with_mode
 from .reading import current_grounder
-from .requests import chat_kwargs, read_answer, request_body, response_model
+from .requests import chat_kwargs, request_body
+from .requests import response_model as _response_model
 from .transport import CallStats, counting
 
 
@@ -70,13 +72,6 @@ class _Attempts:
             input_tokens=self.usage.input_tokens + given,
             output_tokens=self.usage.output_tokens + taken,
             total_tokens=self.usage.total_tokens + given + taken,
-        )
-
-    def add(self, usage: Usage) -> None:
-        self.usage = Usage(
-            input_tokens=self.usage.input_tokens + usage.input_tokens,
-            output_tokens=self.usage.output_tokens + usage.output_tokens,
-            total_tokens=self.usage.total_tokens + usage.total_tokens,
         )
 
     def hooks(self) -> Hooks:
@@ -148,12 +143,30 @@ class LLMEngine:
         return self._finish(article, runs, started)
 
     async def aextract(self, article: Article) -> Extraction:
-        self._bind_loop()
-        started = time.perf_counter()
-        runs = [await self._aread_one(part) for part in self._parts(article)]
-        return self._finish(article, runs, started)
+        return await self.aextract_answered(article, [])
 
-    def _bind_loop(self) -> None:
+    # -- a provider's batch API: the same first requests, answered from the batch --------
+
+    def batch_mode(self) -> Mode:
+        """The mode batch requests are written in: the one a live request is sent in."""
+        mode = self.modes.current(self._server)
+        if mode is None or not can_fall_back(self.backend):
+            raise ConfigurationError(
+                f"batch APIs need an OpenAI-compatible backend; {self.backend.label} is not one"
+            )
+        return mode
+
+    def batch_bodies(self, article: Article) -> list[dict[str, Any]]:
+        """The body of each chunk's first request, as the live path sends it."""
+        model, settings, mode = self.backend.model, self.settings, self.batch_mode()
+        parts = self._parts(article)
+        return [request_body(model, settings, self.prompts, p.text, mode) for _, p in parts]
+
+    async def aextract_answered(
+        self, article: Article, answers: Sequence[dict[str, Any] | None]
+    ) -> Extraction:
+        """`aextract`, the first request of chunk n answered by ``answers[n]`` (a chat
+        completion from a batch API) when there is one; the rest is the live path."""
         loop = asyncio.get_running_loop()
         if self._aclient_loop is not loop:
             # An async HTTP client (and a lock) belongs to the event loop it was made in;
@@ -161,63 +174,17 @@ class LLMEngine:
             self._aclients = {}
             self._aprobe_lock = asyncio.Lock()
             self._aclient_loop = loop
-
-    # -- answers that came another way: a provider's batch API ----------------------------
-
-    def batch_mode(self) -> Mode:
-        """The mode batch requests are written in (the one a live request would use)."""
-        mode = self.modes.current(self._server)
-        if mode is None or not can_fall_back(self.backend):
-            raise ConfigurationError(
-                f"batch APIs need an OpenAI-compatible backend; {self.backend.label} is not"
-            )
-        return mode
-
-    def batch_bodies(self, article: Article) -> list[dict[str, Any]]:
-        """The first-attempt request body of each chunk of ``article``, as the live path
-        would send it (see `requests`)."""
-        mode = self.batch_mode()
-        model, settings, prompts = self.backend.model, self.settings, self.prompts
-        parts = self._parts(article)
-        return [request_body(model, settings, prompts, p.text, mode) for _, p in parts]
-
-    async def aextract_answered(
-        self, article: Article, answers: Sequence[dict[str, Any] | None]
-    ) -> Extraction:
-        """Read ``article`` from one answer (a chat completion's JSON) per chunk, grounded
-        as a live answer is. A chunk whose answer is missing, cannot be parsed or would be
-        re-asked is read on the live path instead, with its re-asks."""
-        self._bind_loop()
         started = time.perf_counter()
+        bodies = self.batch_bodies(article) if any(answers) else []
         runs = []
         for n, part in enumerate(self._parts(article)):
             answer = answers[n] if n < len(answers) else None
-            run, spent = self._answered(part, answer)
-            if run is None:
-                run = await self._aread_one(part)
-                run.attempts.count += spent.count
-                run.attempts.add(spent.usage)
-            runs.append(run)
+            if answer is None:
+                runs.append(await self._aread_one(part))
+                continue
+            with answering(Canned(bodies[n], answer)):
+                runs.append(await self._aread_one(part))
         return self._finish(article, runs, started)
-
-    def _answered(
-        self, part: tuple[Chunk, Article], answer: dict[str, Any] | None
-    ) -> tuple[_Run | None, _Attempts]:
-        """The run read from ``answer``, or None (with what the answer cost) to go live."""
-        chunk, text = part
-        mode = self.batch_mode()
-        session = GroundingSession(text.text)
-        attempts = _Attempts(session, self.settings.max_retries)
-        if answer is None:
-            return None, attempts
-        attempts.on_request()  # the first attempt: lenient only when no re-ask is allowed
-        try:
-            attempts.on_response(ChatCompletion.model_validate(answer))
-            read_answer(answer, mode, session)
-        except Exception:  # what the live path would re-ask for, or a broken line
-            return None, attempts
-        run = _Run(chunk, session, attempts, CallStats(), mode, {}, source=text.source, done=True)
-        return run, attempts
 
     # -- one request (with its re-asks) per chunk, in each mode tried ---------------------
 
@@ -336,7 +303,7 @@ class LLMEngine:
         attempts = _Attempts(session, self.settings.max_retries)
         kwargs: dict[str, Any] = {
             **chat_kwargs(self.backend.model, self.settings, self.prompts, article.text),
-            "response_model": response_model(),
+            "response_model": _response_model(),
             "max_retries": self.settings.max_retries,
             "strict": False,
             "hooks": attempts.hooks(),

@@ -1,19 +1,14 @@
-"""One chunk's first request, and the reading of one answer, outside instructor's loop.
+"""A chunk's first request, built once for the live path and for batch APIs.
 
 The live path hands `chat_kwargs` and the response model to instructor, which
 turns the model into the request's structured-output part (``tools`` /
-``response_format``) by its mode handler and sends it. A provider's batch API
-needs the same request written down instead: `request_body` runs the very same
-instructor steps (the prepared response model, the mode's request handler, its
-message converter) over the same `chat_kwargs`, so a batch line asks exactly what
-the live path's first attempt asks (tests/test_batch_api.py compares the two
-bodies as the server received them).
-
-`read_answer` is the other half: a chat completion (the JSON a server returned)
-is parsed by the mode's response parser and validated against `ArticleReading`
-with the chunk's grounder set, exactly as instructor validates a live answer. It
-raises where the live path would re-ask (a parse failure, a validation failure, a
-quote not found), so the caller can send that chunk down the live path.
+``response_format``) with its mode's request handler, and sends it. A provider's
+batch API needs the same request written down instead: `request_body` runs the
+very same instructor steps (the prepared response model, the mode's request
+handler, its message converter) over the same `chat_kwargs`, so a batch line asks
+exactly what the live path's first attempt asks. The engine relies on it: a batch
+answer is used only for a request whose body is equal (see `canned`), and
+tests/test_batch_api.py compares the two bodies as the servers received them.
 """
 
 from __future__ import annotations
@@ -27,12 +22,10 @@ import instructor
 from instructor.v2.core.providers import Provider
 from instructor.v2.core.registry import mode_registry
 from instructor.v2.core.response_model import prepare_response_model
-from openai.types.chat import ChatCompletion
 
 from ..config import Settings
-from .grounding import GroundingSession
 from .prompts import PromptSet
-from .reading import ArticleReading, current_grounder
+from .reading import ArticleReading
 
 Mode = instructor.Mode
 
@@ -67,7 +60,8 @@ def request_body(
     mode: Mode,
     provider: Provider = Provider.OPENAI,
 ) -> dict[str, Any]:
-    """The JSON body instructor sends for a chunk's first attempt in ``mode``."""
+    """The JSON body instructor sends for a chunk's first attempt in ``mode`` (an
+    instructor client made by `providers.build_client` is an OpenAI-provider one)."""
     handlers = mode_registry.get_handlers(provider, mode)
     kwargs = copy.deepcopy(chat_kwargs(model, settings, prompts, text))
     _, prepared = handlers.request_handler(response_model=_prepared_model(), kwargs=kwargs)
@@ -85,31 +79,3 @@ def _jsonable(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json", exclude_none=True)
     raise TypeError(f"cannot write {type(value).__name__} into a request body")
-
-
-def read_answer(
-    completion: dict[str, Any],
-    mode: Mode,
-    session: GroundingSession,
-    provider: Provider = Provider.OPENAI,
-) -> ArticleReading:
-    """Parse and ground one chat completion as the live path would; the session keeps
-    the grounded result. Raises (ValidationError, ValueError, instructor's errors) where
-    the live path would re-ask or fail."""
-    response = ChatCompletion.model_validate(completion)
-    handlers = mode_registry.get_handlers(provider, mode)
-    token = current_grounder.set(session)
-    try:
-        reading: ArticleReading = handlers.response_parser(
-            response=response,
-            response_model=_prepared_model(),
-            validation_context=None,
-            strict=False,
-            stream=False,
-            is_async=False,
-        )
-    finally:
-        current_grounder.reset(token)
-    if session.result is None:  # parsed, yet never validated against the article
-        raise ValueError("the answer was parsed but never grounded")
-    return reading
