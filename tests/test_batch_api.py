@@ -304,11 +304,11 @@ def test_killed_while_polling_a_rerun_polls_the_same_batch(tmp_path):
         assert not out.exists() or out.read_text(encoding="utf-8") == ""
         assert json.loads(state_path(out).read_text())["jobs"][0]["batch_id"] == "batch-1"
         server.hold.clear()
-        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-        assert rerun.returncode == 0, rerun.stderr
+        rerun = runner.invoke(app, command[3:])  # in-process: a subprocess costs seconds
+        assert rerun.exit_code == 0, rerun.output
         assert len(server.uploads) == 1 and server.creates == 1
-        again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-        assert again.returncode == 0, again.stderr
+        again = runner.invoke(app, command[3:])
+        assert again.exit_code == 0, again.output
         assert len(server.uploads) == 1 and server.creates == 1  # done: nothing sent
     got = lines(out)
     assert sorted(got) == [f"{n}.txt" for n in range(5)]
@@ -331,6 +331,46 @@ def test_large_jobs_are_split_by_request_count(tmp_path):
         assert [len(x.splitlines()) for x in server.uploads] == [2, 2, 1]
     assert all(job.written and job.status == "completed" for job in state.jobs)
     assert progress.ok == 5 and len(lines(out)) == 5
+
+
+class Stopped(Exception):
+    """The run stops here, as a kill would stop it."""
+
+
+@LOCAL
+def test_stopped_while_writing_a_rerun_writes_the_rest_without_sending(tmp_path):
+    root = folder(tmp_path, 5)
+    out = tmp_path / "out.jsonl"
+
+    def run(stop_after: int | None) -> None:
+        plan = plan_run([str(root)], output=out)
+        writer = ResultWriter(out, plan.previous)
+        progress = RunProgress(_quiet(), plan.total, extractor.engine.backend)
+        written = 0
+
+        def write(line: dict[str, Any]) -> None:
+            nonlocal written
+            if written == stop_after:
+                raise Stopped
+            writer.write(line)
+            written += 1
+
+        options = BatchOptions(policy=PollPolicy(0.0), sleep=lambda _: None)
+        try:
+            run_batches(extractor, plan, out, write, progress, _quiet(), options)
+        finally:
+            writer.close()
+
+    with BatchServer(lambda _: answer(HARBOUR_ANSWER)) as server:
+        extractor = Extractor(model="scripted", base_url=server.base_url, api_key=TEST_KEY)
+        with pytest.raises(Stopped):
+            run(stop_after=2)
+        assert len(lines(out)) == 2
+        run(stop_after=None)
+        assert len(server.uploads) == 1 and server.creates == 1
+    got = lines(out)
+    assert sorted(got) == [f"{n}.txt" for n in range(5)]
+    assert {v["status"] for v in got.values()} == {"ok"}
 
 
 def _quiet() -> Any:
