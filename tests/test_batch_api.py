@@ -333,6 +333,21 @@ def test_large_jobs_are_split_by_request_count(tmp_path):
     assert progress.ok == 5 and len(lines(out)) == 5
 
 
+@LOCAL
+def test_articles_in_the_cache_are_not_sent(tmp_path):
+    root = folder(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    with BatchServer(lambda _: answer(HARBOUR_ANSWER)) as server:
+        assert runner.invoke(app, args(root, out, server.base_url)).exit_code == 0
+        out.unlink()
+        state_path(out).unlink()
+        result = runner.invoke(app, args(root, out, server.base_url))
+        assert result.exit_code == 0, result.output
+        assert len(server.uploads) == 1 and server.creates == 1
+    got = lines(out)
+    assert len(got) == 3 and all(v["meta"]["cached"] for v in got.values())
+
+
 class Stopped(Exception):
     """The run stops here, as a kill would stop it."""
 
