@@ -279,6 +279,18 @@ def test_a_cancelled_batch_keeps_what_came_back(tmp_path, batch_endpoint):
     assert "was cancelled before answering it" in got["2.txt"]["error"]["message"]
 
 
+@LOCAL
+def test_a_failed_batch_makes_error_lines_with_the_providers_words(tmp_path):
+    root = folder(tmp_path, 2)
+    out = tmp_path / "out.jsonl"
+    with BatchServer(lambda _: answer(HARBOUR_ANSWER), end="failed") as server:
+        result = runner.invoke(app, args(root, out, server.base_url))
+    assert result.exit_code == 1
+    got = lines(out)
+    assert {v["status"] for v in got.values()} == {"error"} and len(got) == 2
+    assert "the batch failed (scripted: x)" in got["0.txt"]["error"]["message"]
+
+
 # -- resuming --------------------------------------------------------------------------
 
 

@@ -103,20 +103,19 @@ def run_batches(
         else:
             items[item.id] = item
     _send(client, state, engine, extractor, items, options)
-    jobs = [
-        job
-        for job in state.open_jobs()
-        if any(job.holds(i, it.article.sha256) for i, it in items.items())
-    ]
+    jobs = [job for job in state.open_jobs() if any(_held(job, it) for it in items.values())]
+    done = set(plan.previous.status)  # ids with a line before this run
     for job in state.open_jobs():
-        if job not in jobs:  # every article of it was written before a kill
+        if job not in jobs and all(i in done for i in job.articles):  # written before a kill
             job.written = True
     state.save()
     if jobs:
         with BatchProgress(console) as shown:
             wait_for(client, state, jobs, shown, options.policy, options.sleep)
     with progress:
-        asyncio.run(_write_all(client, state, jobs, extractor, items, write, progress, options))
+        asyncio.run(
+            _write_all(client, state, jobs, extractor, items, done, write, progress, options)
+        )
     return state
 
 
@@ -183,12 +182,14 @@ async def _write_all(
     jobs: list[Job],
     extractor: Extractor,
     items: dict[str, Item],
+    done: set[str],
     write: Callable[[dict[str, Any]], None],
     progress: RunProgress,
     options: BatchOptions,
 ) -> None:
     """One line per article: those of each finished batch, then those no batch holds
-    (answered from the cache, or live when the cache no longer has them)."""
+    (answered from the cache, or live when the cache no longer has them). A batch is
+    ``written`` once each of its articles has a line (``done`` had them before)."""
     limit = asyncio.Semaphore(max(1, options.concurrency))
     placed: set[str] = set()
 
@@ -203,7 +204,7 @@ async def _write_all(
         mine = [it for it in items.values() if _held(job, it)]
         placed.update(it.id for it in mine)
         await asyncio.gather(*(one(it, job, answers) for it in mine))
-        job.written = True
+        job.written = all(i in done or i in placed for i in job.articles)
         state.save()
     rest = [it for i, it in items.items() if i not in placed]
     await asyncio.gather(*(one(it, None, None) for it in rest))
@@ -221,6 +222,7 @@ async def _line(
             completion = answers.completions.get(name)
             if completion is None:
                 why = answers.failures.get(name) or _UNANSWERED.get(job.status, job.status)
+                why += f" ({job.note})" if job.note else ""
                 error = BatchAnswerError(f"no answer from batch {job.batch_id}: {why}")
                 return error_line(item.id, item.path, item.text, error, meta)
             completions.append(completion)

@@ -45,6 +45,7 @@ class Job:
     output_file_id: str | None = None
     error_file_id: str | None = None
     counts: dict[str, int] = field(default_factory=dict)  # total, completed, failed
+    note: str = ""  # the provider's words on a batch that failed
     written: bool = False
 
     @property
@@ -63,6 +64,9 @@ class Job:
         self.status = batch.status
         self.output_file_id = batch.output_file_id
         self.error_file_id = batch.error_file_id
+        errors = getattr(batch.errors, "data", None) or []
+        if errors:
+            self.note = "; ".join(f"{e.code}: {e.message}" for e in errors)[:500]
         counts = batch.request_counts
         if counts is not None:
             self.counts = {
