@@ -95,11 +95,11 @@ class Extractor:
         return self._finish(loaded, await self.engine.aextract(loaded), key)
 
     async def aextract_answered(
-        self, article: Article, answers: Sequence[dict[str, Any] | None]
+        self, article: Article, answers: Sequence[tuple[str, dict[str, Any]] | None]
     ) -> Extraction:
         """`aextract` from answers that came another way (a provider's batch API), one
-        chat completion per chunk; see `LLMEngine.aextract_answered`. A cached extraction
-        is used as `aextract` would."""
+        (request digest, chat completion) per chunk; see `LLMEngine.aextract_answered`.
+        A cached extraction is used as `aextract` would."""
         loaded, key, cached = self._prepare(article)
         if cached is not None:
             return self._finish(loaded, cached, None)

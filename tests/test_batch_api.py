@@ -6,6 +6,7 @@ The others run against the server live (a kill cannot be recorded)."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import os
@@ -30,11 +31,12 @@ from extractor.batch.progress import RunProgress
 from extractor.batch.results import ResultWriter
 from extractor.batch.runner import plan_run
 from extractor.cli import app
+from extractor.llm.canned import body_digest
 
 from .articles import HARBOUR, HARBOUR_ANSWER
 from .batch_server import BatchServer
 from .conftest import PLAYBACK_URL, SEED, TEST_KEY, load_answer
-from .scripted_server import Reply, ScriptedServer, answer
+from .scripted_server import Reply, ScriptedServer, answer, completion
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -158,6 +160,28 @@ def test_an_ungrounded_answer_is_re_asked_live_as_the_live_path_would(tmp_path, 
         assert server.live_requests == [live.requests[1]]
     meta = lines(out)["0.txt"]["meta"]
     assert meta["attempts"] == 2 and meta["requests"] == 1 and meta["batch"]["live"] is True
+
+
+@LOCAL
+def test_a_batch_answer_to_another_request_is_not_used(tmp_path):
+    """An answer is handed back only for the request it answers: asked in another mode,
+    the chunk goes live and a warning says so."""
+    from extractor.read.article import Article
+
+    article = Article(variant(0))
+    with ScriptedServer([answer(HARBOUR_ANSWER)]) as live:
+        options = {"model": "scripted", "base_url": live.base_url, "api_key": TEST_KEY}
+        tools = Extractor(**options, mode="tools").engine
+        body = tools.batch_bodies(article)[0]
+        batch_answer = completion(body, answer(PARAPHRASED), 1)
+        other = Extractor(**options, mode="json_schema")
+        sent = (body_digest(body), batch_answer)
+        result = asyncio.run(other.aextract_answered(article, [sent]))
+    assert len(live.requests) == 1 and "response_format" in live.requests[0]
+    assert result.meta.requests == 1 and result.meta.attempts == 1 and len(result.quotes) == 4
+    assert [w.code for w in result.warnings if w.code == "batch_answer_unused"] == [
+        "batch_answer_unused"
+    ]
 
 
 # -- what comes back: answers, failures, expiry, cancellation (cassettes) -------------
@@ -437,6 +461,7 @@ def test_request_files_stay_within_the_byte_limit():
     assert [len(j.articles) for j in jobs] == [2, 2, 1]  # an article's chunks stay together
     assert all(j.size <= 5000 for j in jobs)
     assert jobs[1].articles["a2"][1] == ["a2-c0", "a2-c1"]
+    assert jobs[1].articles["a2"][2] == [body_digest(body)] * 2
 
 
 def test_output_lines_that_are_no_answer_say_why():

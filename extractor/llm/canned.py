@@ -3,7 +3,8 @@ is about to send.
 
 `answering` puts one chunk's batch answer in a context variable; the transport
 (`transport.RetryingTransport`) hands it back, as a 200 response, for the first
-request whose JSON body is the very body the batch line carried, without sending
+request whose JSON body is the very body the batch line carried (the same
+`body_digest`, which the batch's state file keeps), without sending
 anything, and sends every other request as usual. So a batch answer goes through
 exactly what a live answer goes through: the SDK, instructor's parsing and
 validation, grounding, and, when instructor re-asks, the live path's own re-ask
@@ -14,6 +15,7 @@ and is not counted as one.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,11 +25,17 @@ from types import ModuleType
 from typing import Any
 
 
+def body_digest(body: Any) -> str:
+    """A request body's fingerprint: sha256 of its JSON with sorted keys."""
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 @dataclass(slots=True)
 class Canned:
-    """The answer to the request with ``body``; ``used`` once it has been handed back."""
+    """The answer to the request whose body has ``digest``; ``used`` once handed back."""
 
-    body: dict[str, Any]
+    digest: str
     answer: dict[str, Any]
     used: bool = False
 
@@ -37,8 +45,8 @@ _canned: ContextVar[Canned | None] = ContextVar("extractor_canned_answer", defau
 
 @contextmanager
 def answering(canned: Canned) -> Iterator[Canned]:
-    """Within this block (and tasks started in it), answer ``canned.body`` with
-    ``canned.answer``, once."""
+    """Within this block (and tasks started in it), answer the request with
+    ``canned.digest`` with ``canned.answer``, once."""
     token = _canned.set(canned)
     try:
         yield canned
@@ -55,7 +63,7 @@ def canned_response(request: Any, httpx: ModuleType) -> Any:
         body = json.loads(request.content)
     except (ValueError, TypeError):
         return None
-    if body != canned.body:
+    if body_digest(body) != canned.digest:
         return None
     canned.used = True
     return httpx.Response(200, json=canned.answer, request=request)

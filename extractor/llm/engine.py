@@ -163,10 +163,11 @@ class LLMEngine:
         return [request_body(model, settings, self.prompts, p.text, mode) for _, p in parts]
 
     async def aextract_answered(
-        self, article: Article, answers: Sequence[dict[str, Any] | None]
+        self, article: Article, answers: Sequence[tuple[str, dict[str, Any]] | None]
     ) -> Extraction:
-        """`aextract`, the first request of chunk n answered by ``answers[n]`` (a chat
-        completion from a batch API) when there is one; the rest is the live path."""
+        """`aextract`, the first request of chunk n answered by ``answers[n]`` when there
+        is one: (the digest of the request body it answers, a chat completion from a
+        batch API); used only for that very request. The rest is the live path."""
         loop = asyncio.get_running_loop()
         if self._aclient_loop is not loop:
             # An async HTTP client (and a lock) belongs to the event loop it was made in;
@@ -175,16 +176,26 @@ class LLMEngine:
             self._aprobe_lock = asyncio.Lock()
             self._aclient_loop = loop
         started = time.perf_counter()
-        bodies = self.batch_bodies(article) if any(answers) else []
-        runs = []
+        runs, unused = [], []
         for n, part in enumerate(self._parts(article)):
             answer = answers[n] if n < len(answers) else None
             if answer is None:
                 runs.append(await self._aread_one(part))
                 continue
-            with answering(Canned(bodies[n], answer)):
+            with answering(Canned(*answer)) as canned:
                 runs.append(await self._aread_one(part))
-        return self._finish(article, runs, started)
+            if not canned.used:  # the live request differed (another mode): asked live
+                unused.append(n + 1)
+        result = self._finish(article, runs, started)
+        if unused:
+            result.warnings.append(
+                ExtractionWarning(
+                    code="batch_answer_unused",
+                    message=f"chunk(s) {unused} were asked live: the live request differed "
+                    "from the batch's (mode fallback or a changed prompt)",
+                )
+            )
+        return result
 
     # -- one request (with its re-asks) per chunk, in each mode tried ---------------------
 

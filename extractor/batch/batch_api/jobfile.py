@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...llm.canned import body_digest
+
 ENDPOINT = "/v1/chat/completions"
 MAX_REQUESTS = 50_000
 MAX_BYTES = 190 * 1024 * 1024  # OpenAI's limit is 200 MB; room for the line ends and more
@@ -48,8 +50,9 @@ class JobFile:
 
     lines: list[bytes] = field(default_factory=list)
     size: int = 0
-    #: item id -> (sha256 of its text, its requests' custom ids in chunk order)
-    articles: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    #: item id -> (sha256 of its text, its requests' custom ids in chunk order, and the
+    #: digests of their bodies: a batch answer is used for that very request only)
+    articles: dict[str, tuple[str, list[str], list[str]]] = field(default_factory=dict)
 
     @property
     def data(self) -> bytes:
@@ -79,6 +82,7 @@ def split_jobs(
         job.articles[request.item_id] = (
             request.sha256,
             [custom_id(number, n) for n in range(len(lines))],
+            [body_digest(body) for body in request.bodies],
         )
         number += 1
     if job.lines:

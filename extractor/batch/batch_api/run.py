@@ -215,21 +215,21 @@ async def _line(
 ) -> dict[str, Any]:
     engine = extractor.engine
     meta: dict[str, Any] = {"engine": engine.name}
-    completions: list[dict[str, Any] | None] = []
+    answered: list[tuple[str, dict[str, Any]] | None] = []
     if job is not None and answers is not None:
         meta["batch"] = {"id": job.batch_id, "job": job.number, "status": job.status}
-        for name in job.requests(item.id):
+        for name, digest in job.requests(item.id):
             completion = answers.completions.get(name)
             if completion is None:
                 why = answers.failures.get(name) or _UNANSWERED.get(job.status, job.status)
                 why += f" ({job.note})" if job.note else ""
                 error = BatchAnswerError(f"no answer from batch {job.batch_id}: {why}")
                 return error_line(item.id, item.path, item.text, error, meta)
-            completions.append(completion)
-        meta["batch"]["usage"] = _usage(completions)
+            answered.append((digest, completion))
+        meta["batch"]["usage"] = _usage([pair[1] for pair in answered if pair is not None])
     started = time.perf_counter()
     try:
-        extraction = await extractor.aextract_answered(item.article, completions)
+        extraction = await extractor.aextract_answered(item.article, answered)
     except Exception as exc:  # a bug must not lose the article or stop the batch
         meta["elapsed_s"] = round(time.perf_counter() - started, 3)
         requests = getattr(exc, "requests", None)
@@ -252,11 +252,11 @@ async def _line(
     return ok_line(item.id, item.path, item.text, extraction, meta)
 
 
-def _usage(completions: list[dict[str, Any] | None]) -> dict[str, int]:
+def _usage(completions: list[dict[str, Any]]) -> dict[str, int]:
     """The tokens of the batch's answers (billed at batch prices)."""
     given = taken = 0
     for completion in completions:
-        usage = (completion or {}).get("usage") or {}
+        usage = completion.get("usage") or {}
         given += int(usage.get("prompt_tokens") or 0)
         taken += int(usage.get("completion_tokens") or 0)
     return {"input_tokens": given, "output_tokens": taken}

@@ -38,7 +38,7 @@ class Job:
 
     number: int
     input_file_id: str
-    #: item id -> [sha256, [custom ids in chunk order]]
+    #: item id -> [sha256, [custom ids in chunk order], [digests of their bodies]]
     articles: dict[str, list[Any]]
     batch_id: str | None = None
     status: str = "uploaded"
@@ -56,8 +56,10 @@ class Job:
         entry = self.articles.get(item_id)
         return entry is not None and entry[0] == sha256
 
-    def requests(self, item_id: str) -> list[str]:
-        return list(self.articles[item_id][1])
+    def requests(self, item_id: str) -> list[tuple[str, str]]:
+        """(custom id, body digest) of each of the article's requests, in chunk order."""
+        _, names, digests = self.articles[item_id]
+        return list(zip(names, digests, strict=True))
 
     def update(self, batch: Any) -> None:
         """Take the status, files and counts of a retrieved batch (the SDK's `Batch`)."""
@@ -136,11 +138,13 @@ class BatchState:
     def open_jobs(self) -> list[Job]:
         return [job for job in self.jobs if not job.written]
 
-    def add(self, input_file_id: str, articles: dict[str, tuple[str, list[str]]]) -> Job:
+    def add(
+        self, input_file_id: str, articles: dict[str, tuple[str, list[str], list[str]]]
+    ) -> Job:
         job = Job(
             number=len(self.jobs) + 1,
             input_file_id=input_file_id,
-            articles={k: [sha, ids] for k, (sha, ids) in articles.items()},
+            articles={k: list(entry) for k, entry in articles.items()},
         )
         self.jobs.append(job)
         self.next_article += len(articles)
