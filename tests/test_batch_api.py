@@ -492,3 +492,34 @@ def test_batch_prices_are_half_unless_the_table_says_otherwise(tmp_path, monkeyp
     assert estimate("x/m", 1_000_000, 0, batch=True) == pytest.approx(1.0)
     assert estimate("x/n", 1_000_000, 1_000_000, batch=True) == pytest.approx(5.0)
     assert estimate("x/n", 1_000_000, 1_000_000) == pytest.approx(6.0)
+
+
+def test_polling_backs_off_to_a_cap_and_saves_each_poll(tmp_path):
+    from types import SimpleNamespace
+
+    from extractor.batch.batch_api.poll import BatchProgress, wait_for
+    from extractor.batch.batch_api.state import BatchState
+
+    flow = ["validating"] + ["in_progress"] * 5 + ["completed"]
+    counts = SimpleNamespace(total=1, completed=0, failed=0)
+
+    class Batches:
+        def retrieve(self, batch_id: str) -> Any:
+            status = flow.pop(0)
+            return SimpleNamespace(
+                status=status,
+                output_file_id=None,
+                error_file_id=None,
+                request_counts=counts,
+                errors=None,
+            )
+
+    state = BatchState(tmp_path / "s.json", {})
+    job = state.add("file-1", {"a": ("sha", ["a0-c0"], ["d"])})
+    job.batch_id = "batch-1"
+    slept: list[float] = []
+    policy = PollPolicy(interval=2.0, max_interval=5.0, factor=1.5)
+    with BatchProgress(_quiet()) as shown:
+        wait_for(SimpleNamespace(batches=Batches()), state, [job], shown, policy, slept.append)
+    assert slept == [2.0, 3.0, 4.5, 5.0, 5.0, 5.0]
+    assert json.loads(state.path.read_text())["jobs"][0]["status"] == "completed"
