@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from ..schema import ExtractionWarning
+
 
 def body_digest(body: Any) -> str:
     """A request body's fingerprint: sha256 of its JSON with sorted keys."""
@@ -67,3 +69,14 @@ def canned_response(request: Any, httpx: ModuleType) -> Any:
         return None
     canned.used = True
     return httpx.Response(200, json=canned.answer, request=request)
+
+
+def unused_warnings(chunks: list[int]) -> list[ExtractionWarning]:
+    """The warning on a result whose batch answers went unused for these chunks."""
+    if not chunks:
+        return []
+    message = (
+        f"chunk(s) {chunks} were asked live: the live request differed from the "
+        "batch's (a mode fallback or a changed prompt)"
+    )
+    return [ExtractionWarning(code="batch_answer_unused", message=message)]

@@ -34,7 +34,7 @@ from ..config import Settings
 from ..errors import ConfigurationError, ModelOutputError
 from ..read.article import Article
 from ..schema import SCHEMA_VERSION, Extraction, ExtractionWarning, Meta, Usage
-from .canned import Canned, answering
+from .canned import Canned, answering, unused_warnings
 from .capabilities import Mode, ModePlan, Rejection, mode_name
 from .chunking import Chunk, merge, split
 from .failures import Context, rejected, rejection_of, translate
@@ -187,14 +187,7 @@ class LLMEngine:
             if not canned.used:  # the live request differed (another mode): asked live
                 unused.append(n + 1)
         result = self._finish(article, runs, started)
-        if unused:
-            result.warnings.append(
-                ExtractionWarning(
-                    code="batch_answer_unused",
-                    message=f"chunk(s) {unused} were asked live: the live request differed "
-                    "from the batch's (mode fallback or a changed prompt)",
-                )
-            )
+        result.warnings.extend(unused_warnings(unused))
         return result
 
     # -- one request (with its re-asks) per chunk, in each mode tried ---------------------
