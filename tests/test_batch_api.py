@@ -315,6 +315,35 @@ def test_a_failed_batch_makes_error_lines_with_the_providers_words(tmp_path):
     assert "the batch failed (scripted: x)" in got["0.txt"]["error"]["message"]
 
 
+@LOCAL
+def test_a_batch_cancelled_by_its_owner_while_polled(tmp_path):
+    """Someone cancels the batch (``/v1/batches/{id}/cancel``) while the run waits: the
+    answers that came back are used, the rest are error lines."""
+    import openai
+
+    root = folder(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    with BatchServer(lambda _: answer(HARBOUR_ANSWER), hold=True, answered=1) as server:
+        owner = openai.OpenAI(base_url=server.base_url, api_key=TEST_KEY, max_retries=0)
+
+        def sleep(_: float) -> None:
+            if server.hold.is_set():
+                assert owner.batches.cancel("batch-1").status == "cancelling"
+                server.hold.clear()
+
+        extractor = Extractor(model="scripted", base_url=server.base_url, api_key=TEST_KEY)
+        plan = plan_run([str(root)], output=out)
+        writer = ResultWriter(out, plan.previous)
+        progress = RunProgress(_quiet(), plan.total, extractor.engine.backend)
+        options = BatchOptions(policy=PollPolicy(0.0), sleep=sleep)
+        state = run_batches(extractor, plan, out, writer.write, progress, _quiet(), options)
+        writer.close()
+    assert state.jobs[0].status == "cancelled"
+    got = lines(out)
+    assert [got[f"{n}.txt"]["status"] for n in range(3)] == ["ok", "error", "error"]
+    assert "batch_cancelled" in got["2.txt"]["error"]["message"]
+
+
 # -- resuming --------------------------------------------------------------------------
 
 
