@@ -471,6 +471,14 @@ def test_the_offline_engine_is_refused(tmp_path):
     assert "--batch-api" in result.output and "rules engine asks none" in result.output
 
 
+def test_batch_api_needs_a_results_file(tmp_path):
+    root = folder(tmp_path, 1)
+    command = args(root, tmp_path / "o.jsonl", PLAYBACK_URL)
+    del command[2:4]  # no -o
+    result = runner.invoke(app, command)
+    assert result.exit_code == 2 and "--batch-api needs --output" in result.output
+
+
 def test_a_state_written_for_another_model_is_refused(tmp_path):
     root = folder(tmp_path, 1)
     out = tmp_path / "o.jsonl"
