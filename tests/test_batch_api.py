@@ -344,6 +344,39 @@ def test_a_batch_cancelled_by_its_owner_while_polled(tmp_path):
     assert "batch_cancelled" in got["2.txt"]["error"]["message"]
 
 
+@LOCAL
+def test_a_provider_fault_while_polling_is_a_provider_error_and_resumable(tmp_path):
+    from extractor.errors import ProviderError
+
+    root = folder(tmp_path, 2)
+    out = tmp_path / "out.jsonl"
+    with BatchServer(lambda _: answer(HARBOUR_ANSWER)) as server:
+        hidden: dict[str, Any] = {}
+
+        def sleep(_: float) -> None:  # the provider loses the batch for a while
+            if not hidden:
+                hidden.update(server.batches.pop("batch-1"))
+
+        extractor = Extractor(model="scripted", base_url=server.base_url, api_key=TEST_KEY)
+
+        def run() -> None:
+            plan = plan_run([str(root)], output=out)
+            writer = ResultWriter(out, plan.previous)
+            progress = RunProgress(_quiet(), plan.total, extractor.engine.backend)
+            options = BatchOptions(policy=PollPolicy(0.0), sleep=sleep)
+            try:
+                run_batches(extractor, plan, out, writer.write, progress, _quiet(), options)
+            finally:
+                writer.close()
+
+        with pytest.raises(ProviderError, match="polling the batches failed"):
+            run()
+        server.batches["batch-1"] = hidden
+        run()
+        assert len(server.uploads) == 1 and server.creates == 1
+    assert {v["status"] for v in lines(out).values()} == {"ok"}
+
+
 # -- resuming --------------------------------------------------------------------------
 
 

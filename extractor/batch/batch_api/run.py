@@ -110,7 +110,7 @@ def run_batches(
             job.written = True
     state.save()
     if jobs:
-        with BatchProgress(console) as shown:
+        with BatchProgress(console) as shown, _provider("polling the batches"):
             wait_for(client, state, jobs, shown, options.policy, options.sleep)
     with progress:
         asyncio.run(
