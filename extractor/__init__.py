@@ -11,6 +11,7 @@ from .engines import Engine, register_engine
 from .errors import (
     ArticleError,
     ArticleNotFoundError,
+    BatchAnswerError,
     ConfigurationError,
     EmptyArticleError,
     ExtractorError,
@@ -46,6 +47,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "ArticleNotFoundError",
+    "BatchAnswerError",
     "Claim",
     "ConfigurationError",
     "EmptyArticleError",

@@ -12,12 +12,13 @@ import hashlib
 import json
 import os
 import warnings
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from .config import Settings
 from .crosscheck import crosscheck
 from .engines import Engine, make_engine
-from .errors import OfflineEngineNotice
+from .errors import ConfigurationError, OfflineEngineNotice
 from .read.article import Article, load_article
 from .schema import Extraction, ExtractionWarning
 
@@ -92,6 +93,20 @@ class Extractor:
         if cached is not None:
             return self._finish(loaded, cached, None)
         return self._finish(loaded, await self.engine.aextract(loaded), key)
+
+    async def aextract_answered(
+        self, article: Article, answers: Sequence[tuple[str, dict[str, Any]] | None]
+    ) -> Extraction:
+        """`aextract` from answers that came another way (a provider's batch API), one
+        (request digest, chat completion) per chunk; see `LLMEngine.aextract_answered`.
+        A cached extraction is used as `aextract` would."""
+        loaded, key, cached = self._prepare(article)
+        if cached is not None:
+            return self._finish(loaded, cached, None)
+        answered = getattr(self.engine, "aextract_answered", None)
+        if answered is None:
+            raise ConfigurationError(f"the {self.engine.name} engine takes no batch answers")
+        return self._finish(loaded, await answered(loaded, answers), key)
 
     def _prepare(self, article: ArticleInput) -> tuple[Article, str | None, Extraction | None]:
         loaded = load_article(article)  # a missing file fails before any notice

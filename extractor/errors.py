@@ -131,6 +131,14 @@ class ModelOutputError(ExtractorError):
         super().__init__(message, source=source)
 
 
+class BatchAnswerError(ProviderError):
+    """A provider's batch API gave no usable answer for an article: its output line is
+    missing or malformed, the request failed, or the batch expired, was cancelled or
+    failed before reaching it. ``--retry-failed`` sends such articles again."""
+
+    code = "batch_answer_missing"
+
+
 class ResultsFileError(ExtractorError):
     """A results file (from `extractor run`) cannot be used: missing, or no usable line."""
 

@@ -30,9 +30,9 @@ def _sdk_imported() -> None:
     time the refused connection, not that."""
     import openai.resources  # noqa: F401
 
-    from extractor.llm.engine import _response_model
+    from extractor.llm.requests import response_model
 
-    _response_model()
+    response_model()
 
 
 @pytest.fixture

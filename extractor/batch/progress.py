@@ -28,6 +28,8 @@ class RunProgress:
         self.requests = self.input_tokens = self.output_tokens = 0
         # Articles that failed after asking the model: what they cost is not known.
         self.requests_unknown = self.usage_unknown = 0
+        # Through a provider's batch API: answers, and their tokens (at batch prices).
+        self.batch_answers = self.batch_input_tokens = self.batch_output_tokens = 0
         self.total = total
         self.started = time.perf_counter()
         self._bar = Progress(
@@ -67,6 +69,11 @@ class RunProgress:
         usage = meta.get("usage") or {}
         self.input_tokens += int(usage.get("input_tokens") or 0)
         self.output_tokens += int(usage.get("output_tokens") or 0)
+        batch_usage = (meta.get("batch") or {}).get("usage")
+        if batch_usage:
+            self.batch_answers += 1
+            self.batch_input_tokens += int(batch_usage.get("input_tokens") or 0)
+            self.batch_output_tokens += int(batch_usage.get("output_tokens") or 0)
         done = self.ok + self.failed
         self.total = max(self.total, done)  # the count before the run is an estimate
         self._bar.update(
@@ -85,7 +92,7 @@ class RunProgress:
 
 def summary_table(run: RunProgress) -> Table:
     done = run.ok + run.failed
-    cost = estimate(run.model, run.input_tokens, run.output_tokens)
+    cost = _run_cost(run)
     table = Table(title="run summary", show_header=False)
     table.add_column(justify="left")
     table.add_column(justify="right")
@@ -98,12 +105,34 @@ def summary_table(run: RunProgress) -> Table:
         ("input tokens", _at_least(run.input_tokens, run.usage_unknown)),
         ("output tokens", _at_least(run.output_tokens, run.usage_unknown)),
         ("estimated cost", _cost(run.model, cost, run.usage_unknown)),
+        *_batch_rows(run),
         ("wall time", f"{run.elapsed:,.1f} s"),
         ("articles per second", f"{done / max(run.elapsed, 1e-9):,.1f}"),
     ]
     for name, value in rows:
         table.add_row(name, value)
     return table
+
+
+def _run_cost(run: RunProgress) -> float | None:
+    """Live tokens at live prices, batch-API tokens at batch prices."""
+    batch_in, batch_out = run.batch_input_tokens, run.batch_output_tokens
+    live = estimate(run.model, run.input_tokens - batch_in, run.output_tokens - batch_out)
+    if not run.batch_answers or live is None:
+        return live
+    batch = estimate(run.model, batch_in, batch_out, batch=True)
+    return None if batch is None else live + batch
+
+
+def _batch_rows(run: RunProgress) -> list[tuple[str, str]]:
+    if not run.batch_answers:
+        return []
+    batch = estimate(run.model, run.batch_input_tokens, run.batch_output_tokens, batch=True)
+    tokens = run.batch_input_tokens + run.batch_output_tokens
+    return [
+        ("answered by batch API", f"{run.batch_answers:,} ({tokens:,} tokens)"),
+        ("  of the cost, at batch prices", _cost(run.model, batch)),
+    ]
 
 
 def _at_least(count: int, unknown: int) -> str:

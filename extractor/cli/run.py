@@ -13,6 +13,7 @@ from ..batch.inputs import InputOptions
 from ..batch.progress import RunProgress, summary_table
 from ..batch.results import ResultWriter
 from ..batch.runner import extract_many, plan_run
+from .batch_api import run_batch_api
 from .options import errors_exit, stderr, with_model_options
 
 
@@ -40,6 +41,17 @@ def run(
         bool, typer.Option("--retry-failed", help="Redo inputs whose earlier line is an error.")
     ] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
+    batch_api: Annotated[
+        bool,
+        typer.Option(
+            "--batch-api",
+            help="Send through the provider's batch API (half price, answers within 24 h); "
+            "resumable: the state is kept in OUT.batch.json.",
+        ),
+    ] = False,
+    poll_interval: Annotated[
+        float, typer.Option(min=0.0, help="--batch-api: seconds before the first re-poll.")
+    ] = 10.0,
     *,
     engine_options: dict[str, Any],
 ) -> None:
@@ -50,6 +62,9 @@ def run(
     plan = plan_run(paths, options, output=output, retry_failed=retry_failed, limit=limit)
     if extractor.engine.cacheable and not no_cache:
         extractor.cache = ExtractionCache(cache_dir)
+    if batch_api:  # a provider's batch API instead of live requests
+        run_batch_api(extractor, plan, output, poll_interval, concurrency)
+        return
     writer = ResultWriter(output, plan.previous)
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
     try:

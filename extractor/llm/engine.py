@@ -11,6 +11,11 @@ When the mode was not pinned and the server rejects the request's structured-out
 part, the same chunk is asked again in the next mode (`capabilities`); the mode that
 works is kept for the rest of the run. While no mode is known to work, one article at
 a time probes, so a batch sends one probe per server, not one per article.
+
+A provider's batch API is sent each chunk's first request as this engine would send
+it (`batch_bodies`, built by `requests`); `aextract_answered` then runs the live
+path with that request answered from the batch (`canned`), so the answer is parsed,
+grounded and, when needed, re-asked live exactly as a live answer is.
 """
 
 from __future__ import annotations
@@ -18,33 +23,28 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-import instructor
 from instructor.core import Hooks
 
 from ..config import Settings
-from ..errors import ModelOutputError
+from ..errors import ConfigurationError, ModelOutputError
 from ..read.article import Article
 from ..schema import SCHEMA_VERSION, Extraction, ExtractionWarning, Meta, Usage
+from .canned import Canned, answering, unused_warnings
 from .capabilities import Mode, ModePlan, Rejection, mode_name
 from .chunking import Chunk, merge, split
 from .failures import Context, rejected, rejection_of, translate
 from .grounding import GroundingSession
 from .prompts import load_prompts
 from .providers import Backend, build_client, can_fall_back, resolve_backend, with_mode
-from .reading import ArticleReading, current_grounder
+from .reading import current_grounder
+from .requests import chat_kwargs, request_body
+from .requests import response_model as _response_model
 from .transport import CallStats, counting
-
-
-@cache
-def _response_model() -> type[ArticleReading]:
-    """`ArticleReading` wrapped for instructor once, not on every call (it builds a class)."""
-    return instructor.response_schema(ArticleReading)
 
 
 class _Attempts:
@@ -143,6 +143,31 @@ class LLMEngine:
         return self._finish(article, runs, started)
 
     async def aextract(self, article: Article) -> Extraction:
+        return await self.aextract_answered(article, [])
+
+    # -- a provider's batch API: the same first requests, answered from the batch --------
+
+    def batch_mode(self) -> Mode:
+        """The mode batch requests are written in: the one a live request is sent in."""
+        mode = self.modes.current(self._server)
+        if mode is None or not can_fall_back(self.backend):
+            raise ConfigurationError(
+                f"batch APIs need an OpenAI-compatible backend; {self.backend.label} is not one"
+            )
+        return mode
+
+    def batch_bodies(self, article: Article) -> list[dict[str, Any]]:
+        """The body of each chunk's first request, as the live path sends it."""
+        model, settings, mode = self.backend.model, self.settings, self.batch_mode()
+        parts = self._parts(article)
+        return [request_body(model, settings, self.prompts, p.text, mode) for _, p in parts]
+
+    async def aextract_answered(
+        self, article: Article, answers: Sequence[tuple[str, dict[str, Any]] | None]
+    ) -> Extraction:
+        """`aextract`, the first request of chunk n answered by ``answers[n]`` when there
+        is one: (the digest of the request body it answers, a chat completion from a
+        batch API); used only for that very request. The rest is the live path."""
         loop = asyncio.get_running_loop()
         if self._aclient_loop is not loop:
             # An async HTTP client (and a lock) belongs to the event loop it was made in;
@@ -151,8 +176,19 @@ class LLMEngine:
             self._aprobe_lock = asyncio.Lock()
             self._aclient_loop = loop
         started = time.perf_counter()
-        runs = [await self._aread_one(part) for part in self._parts(article)]
-        return self._finish(article, runs, started)
+        runs, unused = [], []
+        for n, part in enumerate(self._parts(article)):
+            answer = answers[n] if n < len(answers) else None
+            if answer is None:
+                runs.append(await self._aread_one(part))
+                continue
+            with answering(Canned(*answer)) as canned:
+                runs.append(await self._aread_one(part))
+            if not canned.used:  # the live request differed (another mode): asked live
+                unused.append(n + 1)
+        result = self._finish(article, runs, started)
+        result.warnings.extend(unused_warnings(unused))
+        return result
 
     # -- one request (with its re-asks) per chunk, in each mode tried ---------------------
 
@@ -270,17 +306,12 @@ class LLMEngine:
         session = GroundingSession(article.text)
         attempts = _Attempts(session, self.settings.max_retries)
         kwargs: dict[str, Any] = {
-            "model": self.backend.model,
+            **chat_kwargs(self.backend.model, self.settings, self.prompts, article.text),
             "response_model": _response_model(),
-            "messages": self.prompts.messages(article.text),
             "max_retries": self.settings.max_retries,
             "strict": False,
             "hooks": attempts.hooks(),
         }
-        if self.settings.temperature is not None:
-            kwargs["temperature"] = self.settings.temperature
-        if self.settings.max_tokens:
-            kwargs["max_tokens"] = self.settings.max_tokens
         return _Run(chunk, session, attempts, stats, mode, kwargs, source=article.source)
 
     def _finish(self, article: Article, runs: list[_Run], started: float) -> Extraction:

@@ -13,8 +13,10 @@ starts a server. It wraps the real transport, so each try is a real request
 (and a recorded one under vcrpy).
 
 These retries are separate from validation re-asks, which instructor runs one
-level up. Every request sent is counted in the `CallStats` of the extraction
-that is running (a context variable, so concurrent extractions count apart).
+level up. A request that a provider's batch API has already answered (`canned`) is
+answered from there, not sent. Every request sent is counted in the `CallStats` of
+the extraction that is running (a context variable, so concurrent extractions count
+apart).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from tenacity import (
 )
 from tenacity.stop import stop_base
 
+from .canned import canned_response
 from .capabilities import is_rejection
 
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
@@ -292,6 +295,7 @@ class RetryingTransport:
     def __init__(self, inner: Any, policy: RetryPolicy, httpx: ModuleType) -> None:
         self._inner = inner
         self._logic = _RetryLogic(policy, httpx)
+        self._httpx = httpx
 
     def _send_once(self, request: Any) -> Any:
         _sleep_if_needed(self._logic.pause_left())
@@ -303,6 +307,9 @@ class RetryingTransport:
         return sent.response
 
     def handle_request(self, request: Any) -> Any:
+        canned = canned_response(request, self._httpx)  # a batch API's answer (`canned`)
+        if canned is not None:
+            return canned
         retrying = Retrying(sleep=_sleep_if_needed, **self._logic.options())
         return retrying(self._send_once, request)
 
@@ -322,6 +329,7 @@ class AsyncRetryingTransport:
     def __init__(self, inner: Any, policy: RetryPolicy, httpx: ModuleType) -> None:
         self._inner = inner
         self._logic = _RetryLogic(policy, httpx)
+        self._httpx = httpx
 
     async def _send_once(self, request: Any) -> Any:
         await _async_sleep_if_needed(self._logic.pause_left())
@@ -331,6 +339,9 @@ class AsyncRetryingTransport:
         return sent.response
 
     async def handle_async_request(self, request: Any) -> Any:
+        canned = canned_response(request, self._httpx)
+        if canned is not None:
+            return canned
         retrying = AsyncRetrying(sleep=_async_sleep_if_needed, **self._logic.options())
         return await retrying(self._send_once, request)
 
