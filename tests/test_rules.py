@@ -178,3 +178,17 @@ def test_a_participle_after_has_is_a_verb():
     result = extract(text, engine="rules")
     inquiry = [q for q in result.quotes if q.cue == "called"]
     assert [q.text for q in inquiry] == ["an inquiry into the dredging contract"]
+
+
+def test_what_someone_spoke_or_railed_about_is_reported():
+    text = (
+        "Harbour news\n\n"
+        "The mayor railed against the ferry operators on Monday. "
+        "Dana Obi spoke about the need for cheaper fares. "
+        "Ivo Tamm talked to reporters after the vote.\n"
+    )
+    result = extract(text, engine="rules")
+    reported = {q.cue: q.text for q in result.quotes}
+    assert reported["railed"].startswith("the ferry operators")
+    assert reported["spoke"] == "the need for cheaper fares"
+    assert "talked" not in reported  # to whom, not what about

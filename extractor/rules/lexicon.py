@@ -282,7 +282,16 @@ DETERMINERS = frozenset(
     "each in of on for with by from another first last".split()
 )
 PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
-REPORTING_TRIGGERS = CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | {"according"}
+#: Verbs that report speech only with a preposition after them ("talked about the need
+#: for reform", "railed against the moderators"; not "talked to reporters").
+TOPIC_VERBS = frozenset(
+    "talk talks talked talking speak speaks spoke spoken speaking rail rails railed "
+    "railing complain complains complaining".split()
+)
+TOPIC_PREPOSITIONS = frozenset("about against of".split())
+REPORTING_TRIGGERS = (
+    CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | TOPIC_VERBS | {"according"}
+)
 
 LOCATIVES = frozenset("in at near across outside throughout inside into".split())
 

@@ -26,6 +26,8 @@ from .lexicon import (
     SPEECH_ONLY_CUES,
     STANCE_VERBS,
     THAT_ONLY_CUES,
+    TOPIC_PREPOSITIONS,
+    TOPIC_VERBS,
     WEAK_REPORTED_CUES,
 )
 from .quotes import Quoted
@@ -125,6 +127,11 @@ class ReportedSpeech(Clauses):
                         out.append(Utterance([(start, core_end)], "indirect", source, w))
                 continue
             if not text[w[0]].islower():
+                continue
+            if low in TOPIC_VERBS and low not in CUE_VERBS:
+                topic = self._topic_at(sentence, spans, k, core_end)
+                if topic is not None:
+                    out.append(topic)
                 continue
             if low in STANCE_VERBS and low not in CUE_VERBS:
                 if k > 0 and self._lower(spans[k - 1]) in DETERMINERS:
@@ -260,6 +267,22 @@ class ReportedSpeech(Clauses):
         if brk is not None and brk.start() - start >= 12:
             content_end = brk.start()
         return Utterance([(start, content_end)], "indirect", source_before, cue)
+
+    def _topic_at(
+        self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
+    ) -> Utterance | None:
+        """``Trump railed against the moderators``, ``she spoke about reform``: what is
+        spoken about, after the preposition, is the content."""
+        if k + 1 >= len(spans) or self._lower(spans[k + 1]) not in TOPIC_PREPOSITIONS:
+            return None
+        found = self._stance_at(sentence, spans, k, core_end)
+        if found is None:
+            return None
+        start = spans[k + 1][1] + 1
+        end = found.parts[0][1]
+        if end - start < 8:
+            return None
+        return Utterance([(start, end)], "indirect", found.source, found.cue)
 
     def _stance_at(
         self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
