@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,9 +12,18 @@ from ..api import Extractor
 from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
 from ..batch.progress import RunProgress, summary_table
+from ..batch.ray_executor import ray_lines
 from ..batch.results import ResultWriter
 from ..batch.runner import extract_many, plan_run
+from ..batch.workers import check_pool
 from .options import errors_exit, stderr, with_model_options
+
+
+class Executor(StrEnum):
+    """Where a run's articles are extracted."""
+
+    local = "local"
+    ray = "ray"
 
 
 @with_model_options
@@ -40,6 +50,20 @@ def run(
         bool, typer.Option("--retry-failed", help="Redo inputs whose earlier line is an error.")
     ] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many inputs.")] = None,
+    executor: Annotated[
+        Executor,
+        typer.Option(help="local: this process; ray: a Ray cluster (needs the ray extra)."),
+    ] = Executor.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to join (ray://... or host:port); default: a local Ray."),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Processes that check model answers with the offline engine (0: in line)."
+        ),
+    ] = 0,
     *,
     engine_options: dict[str, Any],
 ) -> None:
@@ -52,9 +76,21 @@ def run(
         extractor.cache = ExtractionCache(cache_dir)
     writer = ResultWriter(output, plan.previous)
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
+    checks = check_pool(workers if extractor.engine.backend is not None else 0)
     try:
-        with progress:
-            for line in extract_many(plan.items, concurrency=concurrency, extractor=extractor):
+        with checks as extractor.checks, progress:
+            if executor is Executor.ray:
+                lines = ray_lines(
+                    plan.items,
+                    engine_options=engine_options,
+                    concurrency=concurrency,
+                    address=ray_address,
+                    llm=extractor.engine.backend is not None,
+                    engine_name=extractor.engine.name,
+                )
+            else:
+                lines = extract_many(plan.items, concurrency=concurrency, extractor=extractor)
+            for line in lines:
                 writer.write(line)
                 progress.add(line)
     finally:
