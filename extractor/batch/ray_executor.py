@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -95,10 +95,14 @@ def start_ray(address: str | None) -> Any:
     if ray.is_initialized():
         return ray
     quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": logging.WARNING}
-    if address:
-        ray.init(address=address, **quiet)
-    else:
-        ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
+    try:
+        if address:
+            ray.init(address=address, **quiet)
+        else:
+            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
+    except Exception as exc:  # Ray raises several kinds for a cluster it cannot reach
+        where = f"the Ray cluster at {address}" if address else "a local Ray"
+        raise ConfigurationError(f"cannot start or join {where}: {exc}") from exc
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the run's own bar says how far it is
     context.print_on_execution_start = False
@@ -117,9 +121,9 @@ def ray_lines(
     llm: bool = False,
     engine_name: str = "rules",
     window: int = WINDOW,
-    on_start: Callable[[], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Yield one result line per input, extracted on Ray (not in input order).
+    """Start or join Ray now, then yield one result line per input, extracted on Ray
+    (not in input order).
 
     ``actors``: the size of the actor pool (default: one per CPU of the cluster for
     the offline engine, one per two CPUs for a model, at least one); ``llm``: the
@@ -127,13 +131,23 @@ def ray_lines(
     (the offline engine works one article at a time per actor).
     """
     ray = start_ray(address)
-    if on_start is not None:
-        on_start()
     cpus = int(ray.cluster_resources().get("CPU", 1))
     pool = actors or (max(1, cpus // 2) if llm else max(1, cpus))
     per_actor = concurrency if llm else 1
+    return _stream(ray, iter(items), engine_options, pool, per_actor, llm, engine_name, window)
+
+
+def _stream(
+    ray: Any,
+    iterator: Iterator[Item | InputError],
+    engine_options: dict[str, Any],
+    pool: int,
+    per_actor: int,
+    llm: bool,
+    engine_name: str,
+    window: int,
+) -> Iterator[dict[str, Any]]:
     batch_size = max(1, per_actor) * (4 if llm else 16)
-    iterator = iter(items)
     while window_items := list(islice(iterator, window)):
         rows = []
         for item in window_items:

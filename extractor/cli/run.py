@@ -80,14 +80,15 @@ def run(
     try:
         with checks as extractor.checks, progress:
             if executor is Executor.ray:
-                lines = ray_lines(
-                    plan.items,
-                    engine_options=engine_options,
-                    concurrency=concurrency,
-                    address=ray_address,
-                    llm=extractor.engine.backend is not None,
-                    engine_name=extractor.engine.name,
-                )
+                with errors_exit():
+                    lines = ray_lines(
+                        plan.items,
+                        engine_options=engine_options,
+                        concurrency=concurrency,
+                        address=ray_address,
+                        llm=extractor.engine.backend is not None,
+                        engine_name=extractor.engine.name,
+                    )
             else:
                 lines = extract_many(plan.items, concurrency=concurrency, extractor=extractor)
             for line in lines:
