@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 
 from .articles import HARBOUR, HARBOUR_ANSWER, long_article
-from .scripted_server import ScriptedServer, computed
+from .scripted_server import ScriptedServer, computed, error
 
 pytestmark = pytest.mark.ray
 ROOT = Path(__file__).parent.parent
@@ -156,3 +156,55 @@ def test_a_killed_ray_driver_resumes_every_input_exactly_once(
     lines = _lines(out)  # fails on an id written twice
     assert set(lines) == {f"a{n:04}.txt" for n in range(count)}
     assert all(r["status"] == "ok" for r in lines.values())
+
+
+class _Stamped(list[Any]):
+    """The scripted server's request log, with the time each request arrived."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.times: list[float] = []
+
+    def append(self, request: Any) -> None:
+        self.times.append(time.monotonic())
+        super().append(request)
+
+
+def test_a_429_on_one_actor_holds_the_other_actors_back(tmp_path: Path, ray_address: str) -> None:
+    """The first request is answered 429 (Retry-After 2 s); the other actor must not
+    send while that pause lasts (less the sharing lag), then every article succeeds."""
+    from extractor.batch.ray_executor import ray_lines
+    from extractor.batch.runner import plan_run
+
+    count = 16
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        "".join(json.dumps({"id": f"h{n}", "text": HARBOUR}) + "\n" for n in range(count)),
+        encoding="utf-8",
+    )
+
+    def slow_answer(text: str) -> Any:
+        time.sleep(0.2)  # a server that takes its time: the other actor keeps asking
+        return HARBOUR_ANSWER
+
+    replies = [error(429, "slow down", **{"Retry-After": "2"})]
+    replies += [computed(slow_answer) for _ in range(count)]
+    with ScriptedServer(replies) as server:
+        server.requests = log = _Stamped()
+        options = {"base_url": server.base_url, "model": "scripted", "mode": "tools"}
+        lines = list(
+            ray_lines(
+                plan_run([str(records)]).items,
+                engine_options=options,
+                concurrency=1,
+                llm=True,
+                actors=2,
+                engine_name="llm",
+            )
+        )
+    assert sorted(line["id"] for line in lines) == sorted(f"h{n}" for n in range(count))
+    assert all(line["status"] == "ok" for line in lines), [line.get("error") for line in lines]
+    limited = log.times[0]
+    during = [t - limited for t in log.times[1:] if 0.7 < t - limited < 1.6]
+    assert not during, f"requests sent {during} s into the other actor's 2 s pause"
+    assert len(log.times) == count + 1

@@ -11,6 +11,11 @@ of ``concurrency`` articles in flight. A line is written only on the driver, so 
 killed driver loses nothing that a rerun does not redo, and the rerun skips every
 id already in the file: exactly once.
 
+With a model, one `SharedPause` actor holds the cluster's rate-limit pause: each
+extractor actor reports the 429 pause its own transports hold and takes on the
+longest one in the cluster, every `SYNC_S` seconds and before each batch, so a
+429 seen on one node holds every node back (within that lag).
+
 Ray is imported only here and only when this executor is chosen: the base install
 never needs it (``pip install 'extractor[ray]'``).
 """
@@ -20,11 +25,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 from ..errors import ConfigurationError
+from ..llm.transport import hold_all, longest_pause
 from ..read.article import Article
 from .inputs import InputError, Item
 from .results import error_line
@@ -32,6 +39,28 @@ from .runner import _extract_one
 
 #: Rows handed to Ray Data at a time: the driver holds at most this many articles.
 WINDOW = 20_000
+#: How often an actor shares its rate-limit pause with the others (seconds).
+SYNC_S = 0.2
+
+
+class SharedPause:
+    """The cluster's rate-limit pause, as a wall-clock time (a Ray actor, one per run)."""
+
+    def __init__(self) -> None:
+        self.until = 0.0
+
+    def note(self, until: float) -> float:
+        """Take a pause that one actor holds (until ``until``); the longest so far."""
+        self.until = max(self.until, until)
+        return self.until
+
+
+async def _share_pause(pause: Any) -> None:
+    """Report this process's pause to ``pause`` and take on the cluster's."""
+    left = longest_pause()
+    until = await pause.note.remote(time.time() + left if left > 0 else 0.0)
+    if until - time.time() > 0:
+        hold_all(until - time.time())
 
 
 class ExtractorActor:
@@ -42,13 +71,26 @@ class ExtractorActor:
     line as a dict, exactly as the local executor writes it.
     """
 
-    def __init__(self, engine_options: dict[str, Any], concurrency: int) -> None:
+    def __init__(
+        self, engine_options: dict[str, Any], concurrency: int, pause: Any = None
+    ) -> None:
         from ..api import Extractor
 
         self.extractor = Extractor(**engine_options)
         self.concurrency = max(1, concurrency)
+        self.pause = pause  # the run's SharedPause (with a model), else None
+        self._sharing: asyncio.Task[None] | None = None
+
+    async def _keep_sharing(self) -> None:
+        while True:
+            await asyncio.sleep(SYNC_S)
+            await _share_pause(self.pause)
 
     async def __call__(self, batch: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+        if self.pause is not None:
+            await _share_pause(self.pause)  # a pause begun elsewhere holds this batch too
+            if self._sharing is None:
+                self._sharing = asyncio.ensure_future(self._keep_sharing())
         items = [
             Item(
                 str(batch["id"][n]),
@@ -134,20 +176,21 @@ def ray_lines(
     cpus = int(ray.cluster_resources().get("CPU", 1))
     pool = actors or (max(1, cpus // 2) if llm else max(1, cpus))
     per_actor = concurrency if llm else 1
-    return _stream(ray, iter(items), engine_options, pool, per_actor, llm, engine_name, window)
+    pause = ray.remote(num_cpus=0)(SharedPause).remote() if llm else None
+    options = {"engine_options": engine_options, "concurrency": per_actor, "pause": pause}
+    return _stream(ray, iter(items), options, pool, llm, engine_name, window)
 
 
 def _stream(
     ray: Any,
     iterator: Iterator[Item | InputError],
-    engine_options: dict[str, Any],
+    options: dict[str, Any],
     pool: int,
-    per_actor: int,
     llm: bool,
     engine_name: str,
     window: int,
 ) -> Iterator[dict[str, Any]]:
-    batch_size = max(1, per_actor) * (4 if llm else 16)
+    batch_size = max(1, options["concurrency"]) * (4 if llm else 16)
     while window_items := list(islice(iterator, window)):
         rows = []
         for item in window_items:
@@ -160,7 +203,7 @@ def _stream(
             continue
         dataset = ray.data.from_items(rows).map_batches(
             ExtractorActor,
-            fn_constructor_kwargs={"engine_options": engine_options, "concurrency": per_actor},
+            fn_constructor_kwargs=options,
             batch_size=batch_size,
             batch_format="default",
             compute=ray.data.ActorPoolStrategy(size=min(pool, -(-len(rows) // batch_size))),
