@@ -12,7 +12,9 @@ results file all included) and prints, per run:
 - wall time against the ideal ``ceil(articles / C) * latency`` and their ratio;
 - the tool's CPU per article: user + system time of the `extractor run` process
   and its children (worker processes), not the server's;
-- the load average at the end of the run (the server shares the machine).
+- the load average at the end of the run (the server shares the machine);
+- first, the CPU of the offline engine's cross-check of one answer, measured in
+  this process (part of the tool CPU above, wherever it runs).
 
 Options after ``--`` are passed to `extractor run` (e.g. ``-- --workers 2``).
 It asserts nothing: it prints figures.
@@ -39,6 +41,19 @@ from batch_throughput import article, latency_server  # noqa: E402
 def child_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def crosscheck_ms(count: int = 200) -> float:
+    """CPU of the offline engine's cross-check of one answer (in this process), in ms."""
+    from extractor.crosscheck import crosscheck
+    from extractor.read.article import Article
+    from extractor.schema import Extraction, Meta
+
+    articles = [Article(article(n)) for n in range(count)]
+    cpu = time.process_time()
+    for one in articles:
+        crosscheck(one, Extraction(meta=Meta(engine="llm")))
+    return 1000 * (time.process_time() - cpu) / count
 
 
 def run_once(folder: Path, out: Path, port: int, concurrency: int, extra: list[str]) -> tuple:
@@ -78,6 +93,8 @@ def main() -> None:
             f"extractor run, {args.articles} articles of ~{words} words, latency "
             f"{args.latency * 1000:.0f} ms, extra options {extra or 'none'}"
         )
+        print(f"of the tool CPU, the offline cross-check of each answer: {crosscheck_ms():.2f} ms"
+              " per article (in line, or in the --workers processes)", flush=True)  # fmt: skip
         for concurrency in args.concurrency:
             ideal = math.ceil(args.articles / concurrency) * args.latency
             for _ in range(args.repeat):

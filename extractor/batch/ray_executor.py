@@ -23,6 +23,7 @@ never needs it (``pip install 'extractor[ray]'``).
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import time
@@ -68,7 +69,8 @@ class ExtractorActor:
 
     A batch is a dict of columns (``id``, ``path``, ``text``, ``source``,
     ``encoding``, ``format``); the answer is one column, ``line``: each row's result
-    line as a dict, exactly as the local executor writes it.
+    line as JSON text, exactly as the local executor writes it (text, not nested
+    dicts, so Ray Data does not build an Arrow schema for every extraction).
     """
 
     def __init__(
@@ -86,7 +88,7 @@ class ExtractorActor:
             await asyncio.sleep(SYNC_S)
             await _share_pause(self.pause)
 
-    async def __call__(self, batch: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    async def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
         if self.pause is not None:
             await _share_pause(self.pause)  # a pause begun elsewhere holds this batch too
             if self._sharing is None:
@@ -110,7 +112,8 @@ class ExtractorActor:
             async with gate:
                 return await _extract_one(self.extractor, item)
 
-        return {"line": list(await asyncio.gather(*(one(item) for item in items)))}
+        lines = await asyncio.gather(*(one(item) for item in items))
+        return {"line": [json.dumps(line, ensure_ascii=False) for line in lines]}
 
 
 def _row(item: Item) -> dict[str, Any]:
@@ -211,4 +214,4 @@ def _stream(
         )
         del rows
         for row in dataset.iter_rows():
-            yield row["line"]
+            yield json.loads(row["line"])
