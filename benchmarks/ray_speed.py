@@ -7,7 +7,7 @@ folder, then runs, each as a fresh process over the whole folder:
 
 - ``extractor run FOLDER -o local.jsonl --engine rules`` (one process);
 - ``extractor run FOLDER -o ray.jsonl --engine rules --executor ray`` (a local Ray
-  started in-process on this machine's CPUs, one actor per CPU).
+  started in-process on the CPUs this process may use, one actor per CPU).
 
 and prints the wall time of each (start-up included: Ray's own start takes
 seconds), the speed-up, the speed-up of the extraction alone (from each run's

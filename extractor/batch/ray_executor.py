@@ -128,6 +128,12 @@ def _row(item: Item) -> dict[str, Any]:
     }
 
 
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (taskset, cgroup cpusets), else all of them."""
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux only
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
 def start_ray(address: str | None) -> Any:
     """Connect to the cluster at ``address``, or start a local Ray in this process."""
     try:
@@ -144,7 +150,7 @@ def start_ray(address: str | None) -> Any:
         if address:
             ray.init(address=address, **quiet)
         else:
-            ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **quiet)
+            ray.init(num_cpus=_usable_cpus(), include_dashboard=False, **quiet)
     except Exception as exc:  # Ray raises several kinds for a cluster it cannot reach
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         raise ConfigurationError(f"cannot start or join {where}: {exc}") from exc
