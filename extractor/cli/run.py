@@ -76,7 +76,8 @@ def run(
         extractor.cache = ExtractionCache(cache_dir)
     writer = ResultWriter(output, plan.previous)
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
-    checks = check_pool(workers if extractor.engine.backend is not None else 0)
+    local_model = executor is Executor.local and extractor.engine.backend is not None
+    checks = check_pool(workers if local_model else 0)  # Ray actors check their own
     try:
         with checks as extractor.checks, progress:
             if executor is Executor.ray:
