@@ -8,11 +8,13 @@ An engine that asks a model gets the offline engine's check on its answer
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from typing import Any, Protocol
 
 from .config import Settings
@@ -50,6 +52,9 @@ class Extractor:
     Arguments override the ``EXTRACTOR_*`` environment variables (see `config`).
     ``cache``: a store of earlier extractions, used when the engine is worth
     caching (a model); a hit makes no request and says so in ``meta.cached``.
+    ``checks``: an executor (a process pool) that `aextract` runs the offline engine's
+    check of a model's answer in, so that its CPU work (most of a batch's) leaves the
+    event loop; by default it runs in line.
     """
 
     def __init__(
@@ -63,6 +68,7 @@ class Extractor:
         max_retries: int | None = None,
         settings: Settings | None = None,
         cache: ExtractionStore | None = None,
+        checks: Executor | None = None,
         **more: Any,
     ) -> None:
         base = settings or Settings.from_env()
@@ -77,6 +83,7 @@ class Extractor:
         )
         self.engine: Engine = make_engine(self.settings)
         self.cache = cache if self.engine.cacheable else None
+        self.checks = checks
         #: True when the offline engine was chosen only because no model is configured.
         self.offline_by_default = self.settings.engine is None and not self.settings.model
 
@@ -91,8 +98,16 @@ class Extractor:
         """The asyncio twin of `extract`."""
         loaded, key, cached = self._prepare(article)
         if cached is not None:
-            return self._finish(loaded, cached, None)
-        return self._finish(loaded, await self.engine.aextract(loaded), key)
+            result, key = cached, None
+        else:
+            result = await self.engine.aextract(loaded)
+        if self.checks is None or self.engine.backend is None:
+            return self._finish(loaded, result, key)
+        self._store(key, result)
+        fill = self.settings.fill_missed
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(self.checks, _checked, loaded, result, fill)
+        return note_reading(loaded, result).attach_text(loaded.text)
 
     async def aextract_answered(
         self, article: Article, answers: Sequence[tuple[str, dict[str, Any]] | None]
@@ -120,12 +135,20 @@ class Extractor:
             cached.meta.cached = True
         return loaded, key, cached
 
-    def _finish(self, article: Article, result: Extraction, key: str | None) -> Extraction:
+    def _store(self, key: str | None, result: Extraction) -> None:
         if key is not None and self.cache is not None:
             self.cache.put(key, result)
+
+    def _finish(self, article: Article, result: Extraction, key: str | None) -> Extraction:
+        self._store(key, result)
         if self.engine.backend is not None:  # a model answered: check it against the rules
             result = crosscheck(article, result, fill=self.settings.fill_missed)
         return note_reading(article, result).attach_text(article.text)
+
+
+def _checked(article: Article, result: Extraction, fill: bool) -> Extraction:
+    """`crosscheck` as a top-level function: what a worker process is sent."""
+    return crosscheck(article, result, fill=fill)
 
 
 def note_reading(article: Article, result: Extraction) -> Extraction:

@@ -72,13 +72,13 @@ def test_rules_engine_runs_off_the_event_loop():
     engine = RulesEngine()
     original = engine.extract
 
-    def spy(article: Any) -> Any:
+    def spy(article: Any, **options: Any) -> Any:
         try:
             asyncio.get_running_loop()
             seen["on_loop"] = True
         except RuntimeError:
             seen["on_loop"] = False
-        return original(article)
+        return original(article, **options)
 
     engine.extract = spy  # type: ignore[method-assign]
     from extractor import Article

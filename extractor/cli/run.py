@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,10 +12,20 @@ from ..api import Extractor
 from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
 from ..batch.progress import RunProgress, summary_table
+from ..batch.ray_executor import ray_lines
 from ..batch.results import ResultWriter
 from ..batch.runner import extract_many, plan_run
+from ..batch.workers import check_pool
+from ..errors import ConfigurationError
 from .batch_api import run_batch_api
 from .options import errors_exit, stderr, with_model_options
+
+
+class Executor(StrEnum):
+    """Where a run's articles are extracted."""
+
+    local = "local"
+    ray = "ray"
 
 
 @with_model_options
@@ -52,6 +63,20 @@ def run(
     poll_interval: Annotated[
         float, typer.Option(min=0.0, help="--batch-api: seconds before the first re-poll.")
     ] = 10.0,
+    executor: Annotated[
+        Executor,
+        typer.Option(help="local: this process; ray: a Ray cluster (needs the ray extra)."),
+    ] = Executor.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(help="Ray cluster to join (ray://... or host:port); default: a local Ray."),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Processes that check model answers with the offline engine (0: in line)."
+        ),
+    ] = 0,
     *,
     engine_options: dict[str, Any],
 ) -> None:
@@ -63,13 +88,32 @@ def run(
     if extractor.engine.cacheable and not no_cache:
         extractor.cache = ExtractionCache(cache_dir)
     if batch_api:  # a provider's batch API instead of live requests
+        if executor is not Executor.local or workers:
+            with errors_exit():
+                raise ConfigurationError(
+                    "--batch-api runs in this process: leave out --executor ray and --workers"
+                )
         run_batch_api(extractor, plan, output, poll_interval, concurrency)
         return
     writer = ResultWriter(output, plan.previous)
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
+    local_model = executor is Executor.local and extractor.engine.backend is not None
+    checks = check_pool(workers if local_model else 0)  # Ray actors check their own
     try:
-        with progress:
-            for line in extract_many(plan.items, concurrency=concurrency, extractor=extractor):
+        with checks as extractor.checks, progress:
+            if executor is Executor.ray:
+                with errors_exit():
+                    lines = ray_lines(
+                        plan.items,
+                        engine_options=engine_options,
+                        concurrency=concurrency,
+                        address=ray_address,
+                        llm=extractor.engine.backend is not None,
+                        engine_name=extractor.engine.name,
+                    )
+            else:
+                lines = extract_many(plan.items, concurrency=concurrency, extractor=extractor)
+            for line in lines:
                 writer.write(line)
                 progress.add(line)
     finally:

@@ -26,6 +26,7 @@ import email.utils
 import importlib
 import importlib.metadata
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -178,10 +179,30 @@ class _Sent:
     response: Any = None
 
 
+#: The retry logic of every transport alive in this process (see `longest_pause`).
+_LIVE: weakref.WeakSet[_RetryLogic] = weakref.WeakSet()
+
+
+def longest_pause() -> float:
+    """Seconds left of the longest rate-limit pause any transport in this process holds.
+
+    With `hold_all`, what a batch spread over several processes (Ray actors) uses to
+    share one pause: each process reports its own and takes on the longest."""
+    return max((logic.pause_left() for logic in list(_LIVE)), default=0.0)
+
+
+def hold_all(seconds: float) -> None:
+    """Make every transport in this process hold its next request back ``seconds``."""
+    until = time.monotonic() + seconds
+    for logic in list(_LIVE):
+        logic.paused_until = max(logic.paused_until, until)
+
+
 class _RetryLogic:
     """The retry decisions and per-try bookkeeping shared by the sync and async transports."""
 
     def __init__(self, policy: RetryPolicy, httpx: ModuleType) -> None:
+        _LIVE.add(self)
         self.policy = policy
         # When the provider says "slow down" to one request, every request through this
         # transport (all workers of a batch share it) holds back until then.
