@@ -1,0 +1,168 @@
+"""Cross-article actor resolution: one corpus actor per real-world entity.
+
+Incremental and indexed: each article's actors are looked up by their keys
+(`extractor.corpus.names`) in ``name_keys`` as the article is indexed, so the
+work grows with the number of actors, never with pairs of them. The rules,
+in order (the rule's name is what ``links.rule`` records):
+
+- ``override-split``: the user's overrides file says this name stands alone.
+- persons with a first and last name: ``full-name`` when another article's
+  person has the same first and last name (titles, middle names and
+  initials aside: "Defense Secretary Mark Esper" = "Mark T. Esper");
+  ``initial`` when the first name is an initial ("M. Esper") and exactly one
+  corpus person has that initial and surname; else ``new``.
+- a person named by one word (a bare surname): ``same-article`` when a person
+  of the same article has a full name ending in it; otherwise it waits
+  (``pending``) for the pass at the end of the index, which links it
+  (``unique-surname``) when exactly one corpus person with a full name has
+  that surname, or (``surname+title``) when several do and exactly one shares
+  its title. An ambiguous bare surname stays an actor of its own: two
+  different "Johnson"s are never joined by the surname alone.
+- countries: ``country-code`` (the same ISO country: "U.S." = "United States").
+- organisations, groups and others: ``name`` (same name or alias),
+  ``acronym`` (one's name is the acronym the other's spells, exactly one
+  candidate).
+
+Persons never join organisations or countries. `extractor.corpus.overrides`
+applies the user's merges and splits after these rules.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from . import actors
+from .names import Keys, plain
+from .overrides import Overrides
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Which corpus actor an article actor joined, by which rule, on which names."""
+
+    corpus_actor_id: int
+    rule: str
+    matched: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewActor:
+    """An article actor about to be stored: its type and keys."""
+
+    type: str
+    keys: Keys
+
+
+class Resolver:
+    """Links each new article actor to a corpus actor (inside the caller's transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection, overrides: Overrides | None = None) -> None:
+        self.conn = conn
+        self.overrides = overrides or Overrides()
+
+    def resolve(self, article: str, found: list[NewActor]) -> list[Link]:
+        """One link per actor of one article, in the order given."""
+        links: list[Link | None] = [None] * len(found)
+        tied: dict[str, tuple[int, str] | None] = {}  # surname -> (corpus actor, full name)
+        order = sorted(range(len(found)), key=lambda i: found[i].keys.bare)  # full names first
+        for i in order:
+            actor = found[i]
+            links[i] = self._link(article, actor, tied)
+        return [link for link in links if link is not None]
+
+    def _link(self, article: str, actor: NewActor, tied: dict[str, tuple[int, str] | None]) -> Link:
+        keys = actor.keys
+        if self.overrides.splits(keys.norm, article):
+            corpus_id = actors.create(self.conn, keys, actor.type, pinned=True)
+            return Link(corpus_id, "override-split", keys.norm, "named in the overrides file")
+        if keys.kind == "person":
+            return self._person(actor, tied)
+        if keys.kind == "country" and keys.country:
+            return self._by_keys(actor, [("country", keys.country, "country-code")])
+        kind = "country-name" if keys.kind == "country" else "org"
+        candidates = [(kind, k, "name") for k in keys.org]
+        if keys.kind == "org":
+            candidates += [("spelt", k, "acronym") for k in keys.acronyms]  # "NATO" seen first
+            candidates += [("acronym", k, "acronym") for k in keys.spelt]
+        return self._by_keys(actor, candidates)
+
+    def _by_keys(self, actor: NewActor, candidates: list[tuple[str, str, str]]) -> Link:
+        for kind, key, rule in candidates:
+            found = actors.lookup(self.conn, kind, key)
+            if rule == "acronym" and len(found) != 1:
+                continue  # an acronym two organisations spell names neither
+            if found:
+                actors.register(self.conn, found[0], actor.keys)
+                return Link(found[0], rule, key, f"{kind} key {key!r}")
+        corpus_id = actors.create(self.conn, actor.keys, actor.type)
+        actors.register(self.conn, corpus_id, actor.keys)
+        return Link(corpus_id, "new", actor.keys.norm, "no corpus actor had its keys")
+
+    def _person(self, actor: NewActor, tied: dict[str, tuple[int, str] | None]) -> Link:
+        keys = actor.keys
+        if keys.bare:
+            surname = keys.surname or keys.norm
+            here = tied.get(surname)
+            if here is not None:
+                corpus_id, full = here
+                return Link(corpus_id, "same-article", surname, f"{surname!r} ~ {full!r} here")
+            corpus_id = actors.create(self.conn, keys, actor.type, pending=True)
+            return Link(corpus_id, "pending", surname, "a bare surname, resolved at the end")
+        link: Link | None = None
+        for key in keys.full:
+            found = actors.lookup(self.conn, "full", key)
+            if found:
+                link = Link(found[0], "full-name", key, f"first and last name {key!r}")
+                break
+        if link is None and not keys.full:
+            for key in keys.initial:
+                found = actors.lookup(self.conn, "initial", key)
+                if len(found) == 1:
+                    link = Link(found[0], "initial", key, f"the only {key!r} in the corpus")
+                    break
+        if link is None:
+            corpus_id = actors.create(self.conn, keys, actor.type)
+            link = Link(corpus_id, "new", keys.norm, "no corpus person had its name")
+        else:
+            actors.improve(self.conn, link.corpus_actor_id, keys)
+        actors.register(self.conn, link.corpus_actor_id, keys)
+        if keys.surname:  # two different persons of one surname here: the surname ties neither
+            before = tied.get(keys.surname, (link.corpus_actor_id, keys.display))
+            same = before is not None and before[0] == link.corpus_actor_id
+            tied[keys.surname] = before if same else None
+        return link
+
+
+def resolve_pending(conn: sqlite3.Connection) -> int:
+    """Link the waiting bare surnames that now name exactly one corpus person; how many."""
+    done = 0
+    rows = conn.execute(
+        "SELECT id, surname, title FROM corpus_actors WHERE pending = 1 AND NOT pinned"
+    ).fetchall()
+    for corpus_id, surname, title in rows:
+        if not surname:
+            continue
+        found = actors.lookup(conn, "surname", surname, limit=50)
+        rule, target = "unique-surname", None
+        if len(found) == 1:
+            target = found[0]
+            why = f"the only corpus person with the surname {surname!r}"
+        elif len(found) > 1 and title:
+            marks = ",".join("?" * len(found))
+            same = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id, title FROM corpus_actors WHERE id IN ({marks})", found
+                )
+                if r[1] and plain(r[1]) == plain(title)
+            ]
+            if len(same) == 1:
+                rule, target = "surname+title", same[0]
+                why = f"{len(found)} corpus persons named {surname!r}, one titled {title!r}"
+        if target is None:
+            continue
+        actors.merge(conn, corpus_id, target, rule, surname, why)
+        done += 1
+    return done
