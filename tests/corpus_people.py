@@ -253,3 +253,69 @@ def pairwise(gold: dict[Any, str], predicted: dict[Any, Any]) -> tuple[float, fl
     recall = both / true if true else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def results_line(item: str, cast: list[tuple[str, str, str | None, list[str]]]) -> dict[str, Any]:
+    """One ok results line for ``cast`` (name, type, title, aliases): each actor says one
+    direct quote ("<name> said, “Words of <item> <n>.”") and makes one claim."""
+    text = _Text()
+    actors, quotes, claims = [], [], []
+    for n, (name, kind, title, aliases) in enumerate(cast, 1):
+        start, end = text.add(name)
+        text.add(" said, ")
+        words = f"“Words {n} of {item.replace('/', ' ').replace('.', ' ')}.”"
+        q_start, q_end = text.add(words)
+        text.add("\n\n")
+        claim = f"Item {n} of {item} rose."
+        c_start, c_end = text.add(claim)
+        text.add("\n\n")
+        actors.append(
+            {
+                "id": f"a{n}",
+                "name": name,
+                "type": kind,
+                "title": title,
+                "aliases": aliases,
+                "mentions": [{"start": start, "end": end, "text": name}],
+            }
+        )
+        quotes.append(
+            {
+                "id": f"q{n}",
+                "text": words,
+                "start": q_start,
+                "end": q_end,
+                "kind": "direct",
+                "speaker": f"a{n}",
+                "cue": "said",
+                "parts": [],
+            }
+        )
+        claims.append(
+            {
+                "id": f"c{n}",
+                "statement": claim,
+                "claimant": f"a{n}",
+                "evidence": {"start": c_start, "end": c_end, "text": claim},
+                "attribution": "reported",
+                "hedged": False,
+            }
+        )
+    body = text.text
+    import hashlib
+
+    return {
+        "id": item,
+        "path": item,
+        "sha256": hashlib.sha256(body.encode()).hexdigest(),
+        "status": "ok",
+        "extraction": {
+            "actors": actors,
+            "quotes": quotes,
+            "claims": claims,
+            "warnings": [],
+            "meta": {"engine": "rules"},
+        },
+        "meta": {"engine": "rules"},
+        "text": body,
+    }

@@ -30,13 +30,15 @@ def create(
     return cursor.lastrowid
 
 
-def register(conn: sqlite3.Connection, corpus_id: int, keys: Keys) -> None:
-    """Make ``corpus_id`` findable by every key of ``keys`` (bare surnames excepted: a
-    pending actor is found by the pass over pending actors, never by a key)."""
+def key_rows(corpus_id: int, keys: Keys) -> list[tuple[str, str, int]]:
+    """The ``name_keys`` rows that make ``corpus_id`` findable by every key of ``keys``
+    (bare surnames excepted: a pending actor is found by the pass over pending actors)."""
     rows: list[tuple[str, str, int]] = []
     if keys.kind == "person":
         rows += [("full", k, corpus_id) for k in keys.full]
         rows += [("initial", k, corpus_id) for k in keys.initial]
+        if not keys.full:  # "M. Esper": a later "Mark Esper" may join it
+            rows += [("initial-only", k, corpus_id) for k in keys.initial]
         if keys.surname and not keys.bare:
             rows.append(("surname", keys.surname, corpus_id))
     elif keys.kind == "country" and keys.country:
@@ -46,8 +48,61 @@ def register(conn: sqlite3.Connection, corpus_id: int, keys: Keys) -> None:
         rows += [(kind, k, corpus_id) for k in keys.org]
         rows += [("acronym", k, corpus_id) for k in keys.acronyms]
         rows += [("spelt", k, corpus_id) for k in keys.spelt]
+    return rows
+
+
+def register(conn: sqlite3.Connection, corpus_id: int, keys: Keys) -> None:
+    """Make ``corpus_id`` findable by every key of ``keys``."""
+    rows = key_rows(corpus_id, keys)
     if rows:
         conn.executemany("INSERT OR IGNORE INTO name_keys VALUES (?, ?, ?)", rows)
+
+
+class KeyIndex:
+    """``name_keys`` behind a bounded cache, for the indexing pass.
+
+    Valid while no corpus actor is merged or deleted, which only happens after
+    the lines are in (the pending pass, overrides, pruning); at most ``size``
+    keys are held, so memory does not grow with the corpus.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, size: int = 100_000) -> None:
+        self.conn = conn
+        self.size = size
+        self.cache: dict[tuple[str, str], tuple[int, ...]] = {}  # the lowest two ids
+
+    def lookup(self, kind: str, key: str) -> tuple[int, ...]:
+        """The lowest two corpus actor ids found by the key."""
+        found = self.cache.get((kind, key))
+        if found is None:
+            found = tuple(lookup(self.conn, kind, key, 2))
+            self._put((kind, key), found)
+        return found
+
+    def _put(self, where: tuple[str, str], ids: tuple[int, ...]) -> None:
+        if len(self.cache) >= self.size:
+            self.cache.clear()
+        self.cache[where] = ids
+
+    def forget(self, kind: str, key: str, corpus_id: int) -> None:
+        """``corpus_id`` is no longer found by this key."""
+        self.conn.execute(
+            "DELETE FROM name_keys WHERE kind = ? AND key = ? AND corpus_actor_id = ?",
+            (kind, key, corpus_id),
+        )
+        self.cache.pop((kind, key), None)
+
+    def register(self, corpus_id: int, keys: Keys) -> None:
+        """Make ``corpus_id`` findable by the keys (writing only the rows not known)."""
+        rows = []
+        for kind, key, cid in key_rows(corpus_id, keys):
+            known = self.lookup(kind, key)
+            if cid in known:
+                continue
+            rows.append((kind, key, cid))
+            self._put((kind, key), tuple(sorted((*known, cid)))[:2])
+        if rows:
+            self.conn.executemany("INSERT OR IGNORE INTO name_keys VALUES (?, ?, ?)", rows)
 
 
 def lookup(conn: sqlite3.Connection, kind: str, key: str, limit: int = 2) -> list[int]:

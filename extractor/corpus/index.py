@@ -32,10 +32,10 @@ from .attributes import load_actor_attributes, load_article_attributes
 from .names import keys_for
 from .overrides import apply_overrides, load_overrides
 from .resolve import Link, NewActor, Resolver, resolve_pending
-from .schema_sql import close, connect
+from .schema_sql import catch_up_fts, close, connect
 from .sources import date_of, source_of
 
-BATCH = 1000  # lines per transaction
+BATCH = 5000  # lines per transaction
 
 
 @dataclass(slots=True)
@@ -86,15 +86,23 @@ class Indexer:
         self.conn = conn
         self.resolver = resolver
         self.report = report
+        self.next_actor_row = 0
+
+    def begin(self) -> None:
+        """Start a batch: take the write lock, and the next free article actor row id (rows
+        are numbered here, so a whole article's actors go in with one statement)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        top = self.conn.execute("SELECT coalesce(max(id), 0) FROM article_actors").fetchone()
+        self.next_actor_row = int(top[0]) + 1
 
     def add(self, source_file: Path, line: ResultLine) -> bool:
         """Index one line; False when its key was indexed before."""
         record = line.record
         item, key = line.id, line_key(record)
         conn = self.conn
-        if conn.execute("SELECT 1 FROM seen WHERE article = ? AND key = ?", (item, key)).fetchone():
+        seen = conn.execute("INSERT OR IGNORE INTO seen (article, key) VALUES (?, ?)", (item, key))
+        if not seen.rowcount:
             return False
-        conn.execute("INSERT INTO seen (article, key) VALUES (?, ?)", (item, key))
         held = conn.execute("SELECT id, status FROM articles WHERE article = ?", (item,)).fetchall()
         if line.extraction is None and held:
             return True  # an error line never replaces what its id already has
@@ -131,7 +139,7 @@ class Indexer:
                 len(top),
                 len(result.claims) if result else 0,
                 text,
-                json.dumps(record["extraction"], ensure_ascii=False) if result else None,
+                result.model_dump_json() if result else None,
             ),
         )
         assert cursor.lastrowid is not None
@@ -149,11 +157,13 @@ class Indexer:
         rows: dict[str, tuple[int, int]] = {}  # actor id -> (article actor row, corpus actor)
         mentions: list[tuple[int, int, int, str]] = []
         evidence: list[tuple[int, str, str, str]] = []
+        stored: list[tuple[object, ...]] = []
         for actor, new, link in zip(result.actors, found, links, strict=True):
-            cursor = conn.execute(
-                "INSERT INTO article_actors (article_id, actor_id, name, type, title, aliases, "
-                "norm, corpus_actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            row = self.next_actor_row
+            self.next_actor_row += 1
+            stored.append(
                 (
+                    row,
                     article_id,
                     actor.id,
                     actor.name,
@@ -162,12 +172,16 @@ class Indexer:
                     json.dumps(actor.aliases, ensure_ascii=False) if actor.aliases else None,
                     new.keys.norm,
                     link.corpus_actor_id,
-                ),
+                )
             )
-            assert cursor.lastrowid is not None
-            rows[actor.id] = (cursor.lastrowid, link.corpus_actor_id)
-            evidence.append((cursor.lastrowid, link.rule, link.matched, link.evidence))
-            mentions += [(cursor.lastrowid, m.start, m.end, m.text) for m in actor.mentions]
+            rows[actor.id] = (row, link.corpus_actor_id)
+            evidence.append((row, link.rule, link.matched, link.evidence))
+            mentions += [(row, m.start, m.end, m.text) for m in actor.mentions]
+        conn.executemany(
+            "INSERT INTO article_actors (id, article_id, actor_id, name, type, title, aliases, "
+            "norm, corpus_actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            stored,
+        )
         conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", evidence)
         conn.executemany(
             'INSERT INTO mentions (article_actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
@@ -237,7 +251,8 @@ def index_results(
         indexer = Indexer(conn, Resolver(conn, rules), report)
         for path in paths:
             report.files.append(_index_file(conn, indexer, path, batch))
-        conn.execute("BEGIN")
+        conn.execute("BEGIN IMMEDIATE")
+        catch_up_fts(conn)
         report.pending_linked = resolve_pending(conn)
         report.merged, report.split = apply_overrides(conn, rules)
         if articles is not None:
@@ -262,7 +277,7 @@ def _index_file(conn: sqlite3.Connection, indexer: Indexer, path: Path, batch: i
     reader = read_results(path)
     done = FileReport(path)
     pending = 0
-    conn.execute("BEGIN")
+    indexer.begin()
     for line in reader:
         if indexer.add(path, line):
             done.added += 1
@@ -271,7 +286,7 @@ def _index_file(conn: sqlite3.Connection, indexer: Indexer, path: Path, batch: i
         pending += 1
         if pending >= batch:
             conn.execute("COMMIT")
-            conn.execute("BEGIN")
+            indexer.begin()
             pending = 0
     conn.execute("COMMIT")
     done.read, done.skipped, done.torn = reader.read, list(reader.skipped), reader.torn

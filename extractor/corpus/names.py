@@ -71,6 +71,7 @@ _PUNCT = re.compile(r"[^\w\s'-]+")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # bounded: names repeat across articles; memory stays flat
 def plain(name: str) -> str:
     """Lowercase words without accents, dots or punctuation ('Rep. José' -> 'rep jose')."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -156,7 +157,13 @@ def _looks_like_name(alias: str) -> bool:
 
 
 def keys_for(name: str, actor_type: str, title: str | None, aliases: list[str]) -> Keys:
-    """The lookup keys of one per-article actor (see the module docstring)."""
+    """The lookup keys of one per-article actor (see the module docstring); shared, so
+    never change the `Keys` returned."""
+    return _keys_for(name, actor_type, title, tuple(aliases))
+
+
+@lru_cache(maxsize=65536)  # the same actor recurs across articles; bounded
+def _keys_for(name: str, actor_type: str, title: str | None, aliases: tuple[str, ...]) -> Keys:
     kind = kind_of(actor_type)
     keys = Keys(kind=kind, norm=plain(name), display=name, title=title)
     if kind == "person":
@@ -188,7 +195,7 @@ def _name_words(text: str, title: str | None) -> list[str]:
     return words
 
 
-def _person_keys(keys: Keys, name: str, title: str | None, aliases: list[str]) -> Keys:
+def _person_keys(keys: Keys, name: str, title: str | None, aliases: tuple[str, ...]) -> Keys:
     best = _name_words(name, title)
     forms = [best] if best else []
     for alias in aliases:  # an alias counts when it names the same surname (or fills a bare one)
@@ -212,7 +219,7 @@ def _person_keys(keys: Keys, name: str, title: str | None, aliases: list[str]) -
     return keys
 
 
-def _case(words: list[str], name: str, aliases: list[str]) -> list[str]:
+def _case(words: list[str], name: str, aliases: tuple[str, ...]) -> list[str]:
     """The words as the article wrote them (their case), found in the name or an alias."""
     originals: dict[str, str] = {}
     for each in [name, *aliases]:

@@ -61,6 +61,8 @@ class Resolver:
     def __init__(self, conn: sqlite3.Connection, overrides: Overrides | None = None) -> None:
         self.conn = conn
         self.overrides = overrides or Overrides()
+        self.keys = actors.KeyIndex(conn)
+        self.shapes: dict[int, tuple[int, bool]] = {}  # corpus actor -> (name length, titled)
 
     def resolve(self, article: str, found: list[NewActor]) -> list[Link]:
         """One link per actor of one article, in the order given."""
@@ -90,14 +92,14 @@ class Resolver:
 
     def _by_keys(self, actor: NewActor, candidates: list[tuple[str, str, str]]) -> Link:
         for kind, key, rule in candidates:
-            found = actors.lookup(self.conn, kind, key)
+            found = self.keys.lookup(kind, key)
             if rule == "acronym" and len(found) != 1:
                 continue  # an acronym two organisations spell names neither
             if found:
-                actors.register(self.conn, found[0], actor.keys)
+                self.keys.register(found[0], actor.keys)
                 return Link(found[0], rule, key, f"{kind} key {key!r}")
         corpus_id = actors.create(self.conn, actor.keys, actor.type)
-        actors.register(self.conn, corpus_id, actor.keys)
+        self.keys.register(corpus_id, actor.keys)
         return Link(corpus_id, "new", actor.keys.norm, "no corpus actor had its keys")
 
     def _person(self, actor: NewActor, tied: dict[str, tuple[int, str] | None]) -> Link:
@@ -112,27 +114,41 @@ class Resolver:
             return Link(corpus_id, "pending", surname, "a bare surname, resolved at the end")
         link: Link | None = None
         for key in keys.full:
-            found = actors.lookup(self.conn, "full", key)
+            found = self.keys.lookup("full", key)
             if found:
                 link = Link(found[0], "full-name", key, f"first and last name {key!r}")
                 break
-        if link is None and not keys.full:
-            for key in keys.initial:
-                found = actors.lookup(self.conn, "initial", key)
-                if len(found) == 1:
-                    link = Link(found[0], "initial", key, f"the only {key!r} in the corpus")
-                    break
+        # "M. Esper" joins the only corpus person "m esper"; "Mark Esper" joins the only
+        # corpus person known by no more than "M. Esper"
+        kind = "initial-only" if keys.full else "initial"
+        for key in keys.initial if link is None else []:
+            found = self.keys.lookup(kind, key)
+            if len(found) == 1:
+                link = Link(found[0], "initial", key, f"the only {key!r} in the corpus")
+                if keys.full:  # now it has a first name: no other first name may join it
+                    self.keys.forget("initial-only", key, found[0])
+                break
         if link is None:
             corpus_id = actors.create(self.conn, keys, actor.type)
             link = Link(corpus_id, "new", keys.norm, "no corpus person had its name")
         else:
-            actors.improve(self.conn, link.corpus_actor_id, keys)
-        actors.register(self.conn, link.corpus_actor_id, keys)
+            self._improve(link.corpus_actor_id, keys)
+        self.keys.register(link.corpus_actor_id, keys)
         if keys.surname:  # two different persons of one surname here: the surname ties neither
             before = tied.get(keys.surname, (link.corpus_actor_id, keys.display))
             same = before is not None and before[0] == link.corpus_actor_id
             tied[keys.surname] = before if same else None
         return link
+
+    def _improve(self, corpus_id: int, keys: Keys) -> None:
+        """A fuller name or a first title for the corpus actor (only when it may lack one)."""
+        size, titled = self.shapes.get(corpus_id, (0, False))
+        longer = len(keys.display) > size and not keys.bare
+        if longer or (keys.title and not titled):
+            actors.improve(self.conn, corpus_id, keys)
+            if len(self.shapes) > 100_000:
+                self.shapes.clear()
+            self.shapes[corpus_id] = (max(size, len(keys.display)), titled or bool(keys.title))
 
 
 def resolve_pending(conn: sqlite3.Connection) -> int:
