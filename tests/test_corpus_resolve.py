@@ -113,8 +113,14 @@ def test_organisations_by_acronym_and_countries_by_code(tmp_path):
         [
             results_line("a.txt", [("NATO", "organization", None, [])]),
             results_line(
-                "b.txt", [("North Atlantic Treaty Organization", "organization", None, [])]
+                "b.txt", [("North Atlantic Treaty Organization", "organization", None, ["NATO"])]
             ),
+            results_line("b2.txt", [("Arms Control Association", "organization", None, [])]),
+            results_line("b3.txt", [("ACA", "organization", None, [])]),
+            results_line("b4.txt", [("State Department", "organization", None, ["Department"])]),
+            results_line("b5.txt", [("Department", "organization", None, [])]),
+            results_line("b6.txt", [("union", "organization", None, ["the union"])]),
+            results_line("b7.txt", [("union", "organization", None, [])]),
             results_line("c.txt", [("Tenants Union", "organization", None, ["TU"])]),
             results_line("d.txt", [("TU", "organization", None, [])]),
             results_line("e.txt", [("U.S.", "country", None, [])]),
@@ -127,6 +133,14 @@ def test_organisations_by_acronym_and_countries_by_code(tmp_path):
     assert who[("a.txt", "NATO")][0] == who[("b.txt", "North Atlantic Treaty Organization")][0]
     assert who[("b.txt", "North Atlantic Treaty Organization")][1] == "acronym"
     assert who[("c.txt", "Tenants Union")][0] == who[("d.txt", "TU")][0]
+    # the letters of a name, one word of a name, a common noun: no evidence of identity
+    assert who[("b2.txt", "Arms Control Association")][0] != who[("b3.txt", "ACA")][0]
+    assert who[("b4.txt", "State Department")][0] != who[("b5.txt", "Department")][0]
+    assert who[("b6.txt", "union")][0] != who[("b7.txt", "union")][0]
+    # the letters of a name, one word of a name, a common noun: no evidence of identity
+    assert who[("b2.txt", "Arms Control Association")][0] != who[("b3.txt", "ACA")][0]
+    assert who[("b4.txt", "State Department")][0] != who[("b5.txt", "Department")][0]
+    assert who[("b6.txt", "union")][0] != who[("b7.txt", "union")][0]
     assert who[("e.txt", "U.S.")][0] == who[("f.txt", "United States")][0]
     assert who[("f.txt", "United States")][1] == "country-code"
     assert who[("g.txt", "Esper")][0] != who[("h.txt", "Mark Esper")][0]  # never person = org

@@ -46,8 +46,6 @@ def key_rows(corpus_id: int, keys: Keys) -> list[tuple[str, str, int]]:
     else:
         kind = "country-name" if keys.kind == "country" else "org"
         rows += [(kind, k, corpus_id) for k in keys.org]
-        rows += [("acronym", k, corpus_id) for k in keys.acronyms]
-        rows += [("spelt", k, corpus_id) for k in keys.spelt]
     return rows
 
 

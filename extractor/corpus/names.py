@@ -6,8 +6,9 @@ front of it ("Defense Secretary Mark Esper" -> "mark esper") and name suffixes
 (Jr., III); its keys are then the first and last word (``full``: "mark esper",
 so a middle name or initial does not matter), the first initial and last word
 (``initial``: "m esper") and the last word (``surname``). Organisations and
-groups are keyed by their name and aliases (``org``) and by the acronym their
-name spells (``acronym``: "north atlantic treaty organization" -> "nato");
+groups are keyed by their name and those aliases that can name them on their
+own (several words, or an acronym: "NATO"; a lower-case name is a
+description and gets no key);
 countries by their ISO code (pycountry, plus the short forms news prose uses).
 """
 
@@ -38,7 +39,6 @@ PARTICLES = frozenset(
     "al el bin ibn bint abu de da di del della der den van von le la du dos das st".split()
 )
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "de", "la", "du"})
 #: Short forms of countries that pycountry's lookup does not know.
 COUNTRY_ALIASES = {
     "uk": "GBR",
@@ -99,12 +99,6 @@ def person_words(name: str, title: str | None = None) -> list[str]:
     return words
 
 
-def acronym(words: list[str]) -> str | None:
-    """The acronym a name of two or more significant words spells, else None."""
-    letters = [w[0] for w in words if w not in ACRONYM_SKIP and w[0].isalpha()]
-    return "".join(letters) if len(letters) >= 2 else None
-
-
 @lru_cache(maxsize=4096)
 def country_code(name: str) -> str | None:
     """The ISO 3166 alpha-3 code a country name or short form names, else None."""
@@ -133,8 +127,7 @@ class Keys:
     surname: str | None = None  # person: the last word
     bare: bool = False  # person named by one word only (a bare surname)
     org: list[str] = field(default_factory=list)  # org/country: names and aliases
-    acronyms: list[str] = field(default_factory=list)  # org: the acronyms its names spell
-    spelt: list[str] = field(default_factory=list)  # org: its names that are acronyms
+    spelt: list[str] = field(default_factory=list)  # org: those of its names that are acronyms
     country: str | None = None  # country: ISO code
     display: str = ""  # the fullest name seen, for the corpus actor's name
     title: str | None = None
@@ -144,12 +137,6 @@ def is_acronym(name: str) -> bool:
     """'NATO', 'U.N.', 'ACLU': one word of 2-8 capitals."""
     bare = name.replace(".", "").strip()
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
-
-
-def _proper(name: str) -> bool:
-    """Every significant word capitalised: a proper name, not a description."""
-    words = [w for w in name.split() if plain(w) not in ACRONYM_SKIP]
-    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def _looks_like_name(alias: str) -> bool:
@@ -168,15 +155,16 @@ def _keys_for(name: str, actor_type: str, title: str | None, aliases: tuple[str,
     keys = Keys(kind=kind, norm=plain(name), display=name, title=title)
     if kind == "person":
         return _person_keys(keys, name, title, aliases)
-    names = [name, *(a for a in aliases if _looks_like_name(a))]
+    if not _looks_like_name(name):
+        return keys  # "union", "the union": a description, found by nothing
+    # an alias counts when it can name the organisation on its own: several words or an
+    # acronym ("NATO"), not a single word of its name ("Department" of "State Department")
+    names = [name, *(a for a in aliases if _looks_like_name(a) and (" " in a or is_acronym(a)))]
     for each in names:
         norm = plain(each)
         if norm and norm not in keys.org:
             keys.org.append(norm)
-        acr = acronym(norm.split()) if kind == "org" and _proper(each) else None
-        if acr and acr not in keys.acronyms:
-            keys.acronyms.append(acr)
-        if kind == "org" and is_acronym(each) and norm not in keys.spelt:
+        if is_acronym(each) and norm not in keys.spelt:
             keys.spelt.append(norm)
     if kind == "country":
         keys.country = next((c for n in names if (c := country_code(n))), None)
@@ -223,6 +211,6 @@ def _case(words: list[str], name: str, aliases: tuple[str, ...]) -> list[str]:
     """The words as the article wrote them (their case), found in the name or an alias."""
     originals: dict[str, str] = {}
     for each in [name, *aliases]:
-        for word in each.replace(".", " ").split():
-            originals.setdefault(plain(word), word)
+        for word in each.split():  # "J." keeps its dot
+            originals.setdefault(plain(word), word.strip(",;:"))
     return [originals.get(w, w) for w in words]

@@ -19,9 +19,11 @@ in order (the rule's name is what ``links.rule`` records):
   its title. An ambiguous bare surname stays an actor of its own: two
   different "Johnson"s are never joined by the surname alone.
 - countries: ``country-code`` (the same ISO country: "U.S." = "United States").
-- organisations, groups and others: ``name`` (same name or alias),
-  ``acronym`` (one's name is the acronym the other's spells, exactly one
-  candidate).
+- organisations, groups and others: ``name`` (same name, or an alias of
+  several words), ``acronym`` (an acronym that exactly one corpus actor goes
+  by, as its name or as an alias an article gave it: "NATO" joins the
+  "North Atlantic Treaty Organization" an article called "NATO"; the letters
+  of a name are never matched on their own, "ACA" may be many things).
 
 Persons never join organisations or countries. `extractor.corpus.overrides`
 applies the user's merges and splits after these rules.
@@ -84,17 +86,14 @@ class Resolver:
         if keys.kind == "country" and keys.country:
             return self._by_keys(actor, [("country", keys.country, "country-code")])
         kind = "country-name" if keys.kind == "country" else "org"
-        candidates = [(kind, k, "name") for k in keys.org]
-        if keys.kind == "org":
-            candidates += [("spelt", k, "acronym") for k in keys.acronyms]  # "NATO" seen first
-            candidates += [("acronym", k, "acronym") for k in keys.spelt]
+        candidates = [(kind, k, "acronym" if k in keys.spelt else "name") for k in keys.org]
         return self._by_keys(actor, candidates)
 
     def _by_keys(self, actor: NewActor, candidates: list[tuple[str, str, str]]) -> Link:
         for kind, key, rule in candidates:
             found = self.keys.lookup(kind, key)
             if rule == "acronym" and len(found) != 1:
-                continue  # an acronym two organisations spell names neither
+                continue  # an acronym two organisations go by names neither
             if found:
                 self.keys.register(found[0], actor.keys)
                 return Link(found[0], rule, key, f"{kind} key {key!r}")
