@@ -68,6 +68,7 @@ class KeyIndex:
         self.conn = conn
         self.size = size
         self.cache: dict[tuple[str, str], tuple[int, ...]] = {}  # the lowest two ids
+        self.done: set[tuple[int, Keys]] = set()  # (corpus actor, keys) registered already
 
     def lookup(self, kind: str, key: str) -> tuple[int, ...]:
         """The lowest two corpus actor ids found by the key."""
@@ -89,9 +90,15 @@ class KeyIndex:
             (kind, key, corpus_id),
         )
         self.cache.pop((kind, key), None)
+        self.done.clear()
 
     def register(self, corpus_id: int, keys: Keys) -> None:
         """Make ``corpus_id`` findable by the keys (writing only the rows not known)."""
+        if (corpus_id, keys) in self.done:
+            return
+        if len(self.done) >= self.size:
+            self.done.clear()
+        self.done.add((corpus_id, keys))
         rows = []
         for kind, key, cid in key_rows(corpus_id, keys):
             known = self.lookup(kind, key)

@@ -87,6 +87,9 @@ class Indexer:
         self.resolver = resolver
         self.report = report
         self.next_actor_row = 0
+        #: Rows waiting for `flush`, one list per statement of INSERTS (gathered over many
+        #: articles: one executemany each per batch, not per article).
+        self.rows: list[list[tuple[Any, ...]]] = [[] for _ in INSERTS]
 
     def begin(self) -> None:
         """Start a batch: take the write lock, and the next free article actor row id (rows
@@ -100,17 +103,29 @@ class Indexer:
         record = line.record
         item, key = line.id, line_key(record)
         conn = self.conn
-        seen = conn.execute("INSERT OR IGNORE INTO seen (article, key) VALUES (?, ?)", (item, key))
-        if not seen.rowcount:
+        held = conn.execute("SELECT id, sha256 FROM articles WHERE article = ?", (item,)).fetchall()
+        if any(sha == key for _, sha in held):
             return False
-        held = conn.execute("SELECT id, status FROM articles WHERE article = ?", (item,)).fetchall()
-        if line.extraction is None and held:
-            return True  # an error line never replaces what its id already has
-        for row_id, _ in held:
-            conn.execute("DELETE FROM articles WHERE id = ?", (row_id,))
-            self.report.replaced += 1
+        if conn.execute("SELECT 1 FROM seen WHERE article = ? AND key = ?", (item, key)).fetchone():
+            return False  # indexed once, and replaced since by a later line
+        if line.extraction is None and held:  # an error line never replaces what its id has
+            conn.execute("INSERT INTO seen (article, key) VALUES (?, ?)", (item, key))
+            return True
+        if held:
+            self.flush()  # the rows of an article about to go must be in first
+            for row_id, sha in held:
+                conn.execute("INSERT OR IGNORE INTO seen (article, key) VALUES (?, ?)", (item, sha))
+                conn.execute("DELETE FROM articles WHERE id = ?", (row_id,))
+                self.report.replaced += 1
         self._article(source_file, line, key)
         return True
+
+    def flush(self) -> None:
+        """Write the rows gathered for the articles added since the last flush."""
+        for sql, rows in zip(INSERTS, self.rows, strict=True):
+            if rows:
+                self.conn.executemany(sql, rows)
+                rows.clear()
 
     def _article(self, source_file: Path, line: ResultLine, key: str) -> None:
         record, result = line.record, line.extraction
@@ -149,18 +164,16 @@ class Indexer:
         self._contents(cursor.lastrowid, line.id, result)
 
     def _contents(self, article_id: int, item: str, result: Extraction) -> None:
-        conn = self.conn
         found = [
             NewActor(a.type, keys_for(a.name, a.type, a.title, a.aliases)) for a in result.actors
         ]
         links: list[Link] = self.resolver.resolve(item, found)
         rows: dict[str, tuple[int, int]] = {}  # actor id -> (article actor row, corpus actor)
-        mentions: list[tuple[int, int, int, str]] = []
-        evidence: list[tuple[int, str, str, str]] = []
-        stored: list[tuple[object, ...]] = []
+        stored, evidence, mentions, quotes, claims = self.rows
         for actor, new, link in zip(result.actors, found, links, strict=True):
             row = self.next_actor_row
             self.next_actor_row += 1
+            aliases = json.dumps(actor.aliases, ensure_ascii=False) if actor.aliases else None
             stored.append(
                 (
                     row,
@@ -169,7 +182,7 @@ class Indexer:
                     actor.name,
                     actor.type,
                     actor.title,
-                    json.dumps(actor.aliases, ensure_ascii=False) if actor.aliases else None,
+                    aliases,
                     new.keys.norm,
                     link.corpus_actor_id,
                 )
@@ -177,56 +190,51 @@ class Indexer:
             rows[actor.id] = (row, link.corpus_actor_id)
             evidence.append((row, link.rule, link.matched, link.evidence))
             mentions += [(row, m.start, m.end, m.text) for m in actor.mentions]
-        conn.executemany(
-            "INSERT INTO article_actors (id, article_id, actor_id, name, type, title, aliases, "
-            "norm, corpus_actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            stored,
-        )
-        conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", evidence)
-        conn.executemany(
-            'INSERT INTO mentions (article_actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
-            mentions,
-        )
         none = (None, None)
-        conn.executemany(
-            'INSERT INTO quotes (article_id, quote_id, kind, text, start, "end", speaker, '
-            "corpus_actor_id, speaker_mention, cue, within, top_level) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    article_id,
-                    q.id,
-                    q.kind,
-                    q.text,
-                    q.start,
-                    q.end,
-                    *rows.get(q.speaker or "", none),
-                    q.speaker_mention.text if q.speaker_mention else None,
-                    q.cue,
-                    q.within,
-                    int(q.within is None),
-                )
-                for q in result.quotes
-            ],
-        )
-        conn.executemany(
-            'INSERT INTO claims (article_id, claim_id, statement, evidence, start, "end", '
-            "claimant, corpus_actor_id, attribution, hedged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    article_id,
-                    c.id,
-                    c.statement,
-                    c.evidence.text,
-                    c.evidence.start,
-                    c.evidence.end,
-                    *rows.get(c.claimant or "", none),
-                    c.attribution,
-                    int(c.hedged),
-                )
-                for c in result.claims
-            ],
-        )
+        quotes += [
+            (
+                article_id,
+                q.id,
+                q.kind,
+                q.text,
+                q.start,
+                q.end,
+                *rows.get(q.speaker or "", none),
+                q.speaker_mention.text if q.speaker_mention else None,
+                q.cue,
+                q.within,
+                int(q.within is None),
+            )
+            for q in result.quotes
+        ]
+        claims += [
+            (
+                article_id,
+                c.id,
+                c.statement,
+                c.evidence.text,
+                c.evidence.start,
+                c.evidence.end,
+                *rows.get(c.claimant or "", none),
+                c.attribution,
+                int(c.hedged),
+            )
+            for c in result.claims
+        ]
+
+
+#: The rows an article adds besides its own, in the order they must go in.
+INSERTS = (
+    "INSERT INTO article_actors (id, article_id, actor_id, name, type, title, aliases, norm, "
+    "corpus_actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO links VALUES (?, ?, ?, ?)",
+    'INSERT INTO mentions (article_actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
+    'INSERT INTO quotes (article_id, quote_id, kind, text, start, "end", speaker, '
+    "corpus_actor_id, speaker_mention, cue, within, top_level) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    'INSERT INTO claims (article_id, claim_id, statement, evidence, start, "end", claimant, '
+    "corpus_actor_id, attribution, hedged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+)
 
 
 def index_results(
@@ -285,9 +293,11 @@ def _index_file(conn: sqlite3.Connection, indexer: Indexer, path: Path, batch: i
             done.already += 1
         pending += 1
         if pending >= batch:
+            indexer.flush()
             conn.execute("COMMIT")
             indexer.begin()
             pending = 0
+    indexer.flush()
     conn.execute("COMMIT")
     done.read, done.skipped, done.torn = reader.read, list(reader.skipped), reader.torn
     done.summary = reader.describe_skipped()

@@ -116,7 +116,7 @@ def kind_of(actor_type: str) -> str:
     return actor_type if actor_type in ("person", "country") else "org"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared and hashed as itself: one object per actor form
 class Keys:
     """What one per-article actor can be found by, and what it is called."""
 

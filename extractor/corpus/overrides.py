@@ -45,7 +45,7 @@ class Overrides:
 
     def splits(self, norm: str, article: str) -> bool:
         """Whether the article actor called ``norm`` in ``article`` is to stand alone."""
-        return any(
+        return bool(self.split) and any(
             s.name == norm and (s.articles is None or article in s.articles) for s in self.split
         )
 
