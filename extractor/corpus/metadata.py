@@ -153,6 +153,16 @@ TABLES: dict[str, dict[str, Any]] = {
         "--attributes people.csv); nothing here is guessed.",
     },
     "mentions": {"description": "Where each article actor is named in its article."},
+    "actor_stats": {
+        "description": "Per corpus actor: articles it is in, its quotes (top-level) and claims."
+    },
+    "type_stats": {"description": "Per actor type: corpus actors, their quotes and claims."},
+    "source_stats": {"description": "Per source (outlet): articles, failed ones, quotes, claims."},
+    "month_stats": {"description": "Per month (dated articles only): articles, quotes, claims."},
+    "actor_month_stats": {"description": "Quotes per corpus actor and month (dated articles)."},
+    "attribute_stats": {
+        "description": "Per value of each user-supplied attribute: actors, quotes, claims."
+    },
     "name_keys": {"hidden": True},
     "seen": {"hidden": True},
     "corpus_info": {"hidden": True},

@@ -21,6 +21,7 @@ import sqlite3
 from pathlib import Path
 
 SCHEMA_VERSION = 1
+CACHE_KIB = 65536  # SQLite's page cache: 64 MiB
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -233,7 +234,7 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of pages, whatever the corpus size
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # the same whatever the corpus size
     conn.execute("PRAGMA wal_autocheckpoint = 16384")  # fold the log back every 64 MiB
     conn.executescript(TABLES)
     conn.executescript(VIEWS)
