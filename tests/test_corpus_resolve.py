@@ -51,7 +51,7 @@ def test_one_person_under_three_names_is_one_corpus_actor(tmp_path):
     assert name.startswith("Mark") and name.endswith("Esper")
     assert title == "Defense Secretary"
     evidence = conn.execute(
-        "SELECT evidence FROM links JOIN article_actors aa ON aa.id = article_actor_id "
+        "SELECT l.evidence FROM links l JOIN article_actors aa ON aa.id = l.article_actor_id "
         "WHERE aa.name = 'Esper'"
     ).fetchone()[0]
     assert "esper" in evidence

@@ -1,7 +1,7 @@
 """Corpus actors in the database: create one, give it keys, merge two, move an article actor.
 
 Every change of an article actor's corpus actor goes through here, so the
-``links`` row (the rule and the names that made the link) always says why it
+link's evidence (the rule and the names that made it, ``links``) always says why it
 sits where it sits, and quotes and claims follow their speaker.
 """
 
@@ -138,8 +138,7 @@ def _relabel(
     evidence: str,
 ) -> None:
     conn.execute(
-        f"UPDATE links SET rule = ?, matched = ?, evidence = ? WHERE article_actor_id IN "
-        f"(SELECT id FROM article_actors WHERE {where})",
+        f"UPDATE article_actors SET rule = ?, matched = ?, evidence = ? WHERE {where}",
         (rule, matched, evidence, *args),
     )
 

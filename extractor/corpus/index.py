@@ -3,7 +3,8 @@
 Every results file is read through `extractor.batch.results.ResultsReader`,
 the one reader (it skips and counts lines that are not results). A line is
 known by its article id and a key: the sha256 of its text, or for an error
-line a hash of its error. A key seen before (``seen``) adds nothing, so
+line a hash of its error. A key held already (in ``articles``, or in ``seen``
+for versions replaced since) adds nothing, so
 indexing the same file again is a no-op and a grown file adds only its new
 lines. An ok line replaces whatever the database held for its id (a rerun
 after ``--retry-failed``, or a new version of the text); an error line is kept
@@ -169,7 +170,7 @@ class Indexer:
         ]
         links: list[Link] = self.resolver.resolve(item, found)
         rows: dict[str, tuple[int, int]] = {}  # actor id -> (article actor row, corpus actor)
-        stored, evidence, mentions, quotes, claims = self.rows
+        stored, mentions, quotes, claims = self.rows
         for actor, new, link in zip(result.actors, found, links, strict=True):
             row = self.next_actor_row
             self.next_actor_row += 1
@@ -185,10 +186,12 @@ class Indexer:
                     aliases,
                     new.keys.norm,
                     link.corpus_actor_id,
+                    link.rule,
+                    link.matched,
+                    link.evidence,
                 )
             )
             rows[actor.id] = (row, link.corpus_actor_id)
-            evidence.append((row, link.rule, link.matched, link.evidence))
             mentions += [(row, m.start, m.end, m.text) for m in actor.mentions]
         none = (None, None)
         quotes += [
@@ -226,8 +229,7 @@ class Indexer:
 #: The rows an article adds besides its own, in the order they must go in.
 INSERTS = (
     "INSERT INTO article_actors (id, article_id, actor_id, name, type, title, aliases, norm, "
-    "corpus_actor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "INSERT INTO links VALUES (?, ?, ?, ?)",
+    "corpus_actor_id, rule, matched, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     'INSERT INTO mentions (article_actor_id, start, "end", text) VALUES (?, ?, ?, ?)',
     'INSERT INTO quotes (article_id, quote_id, kind, text, start, "end", speaker, '
     "corpus_actor_id, speaker_mention, cue, within, top_level) "

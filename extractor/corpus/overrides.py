@@ -134,8 +134,8 @@ def _split(conn: sqlite3.Connection, entry: Split) -> int:
             )
             conn.execute("DELETE FROM name_keys WHERE corpus_actor_id = ?", (corpus_id,))
             conn.execute(
-                "UPDATE links SET rule = 'override-split', matched = ?, evidence = ? "
-                "WHERE article_actor_id = ?",
+                "UPDATE article_actors SET rule = 'override-split', matched = ?, evidence = ? "
+                "WHERE id = ?",
                 (entry.name, evidence, aa_id),
             )
         else:

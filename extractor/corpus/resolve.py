@@ -57,6 +57,10 @@ class NewActor:
     keys: Keys
 
 
+#: Links that a key lookup made, and the same lookup would make again within a run.
+MEMO_RULES = frozenset({"full-name", "name", "country-code"})  # an acronym may turn ambiguous
+
+
 class Resolver:
     """Links each new article actor to a corpus actor (inside the caller's transaction)."""
 
@@ -65,6 +69,10 @@ class Resolver:
         self.overrides = overrides or Overrides()
         self.keys = actors.KeyIndex(conn)
         self.shapes: dict[int, tuple[int, bool]] = {}  # corpus actor -> (name length, titled)
+        #: Links found by a key, by the `Keys` (one object per form of an actor): the same
+        #: form finds the same corpus actor until actors are merged, which happens only
+        #: after the lines are in. Bounded.
+        self.memo: dict[tuple[Keys, str], Link] = {}
 
     def resolve(self, article: str, found: list[NewActor]) -> list[Link]:
         """One link per actor of one article, in the order given."""
@@ -73,8 +81,28 @@ class Resolver:
         order = sorted(range(len(found)), key=lambda i: found[i].keys.bare)  # full names first
         for i in order:
             actor = found[i]
-            links[i] = self._link(article, actor, tied)
+            memo = self.memo.get((actor.keys, actor.type))
+            if memo is None or self.overrides.split:
+                link = self._link(article, actor, tied)
+                if link.rule in MEMO_RULES:
+                    if len(self.memo) >= 100_000:
+                        self.memo.clear()
+                    self.memo[(actor.keys, actor.type)] = link
+            else:
+                link = memo
+                if actor.keys.kind == "person":
+                    self._tie(tied, actor.keys, link)
+            links[i] = link
         return [link for link in links if link is not None]
+
+    @staticmethod
+    def _tie(tied: dict[str, tuple[int, str] | None], keys: Keys, link: Link) -> None:
+        """Remember the surname of a person with a full name in this article (two different
+        persons of one surname here: the surname ties neither)."""
+        if keys.surname and not keys.bare:
+            before = tied.get(keys.surname, (link.corpus_actor_id, keys.display))
+            same = before is not None and before[0] == link.corpus_actor_id
+            tied[keys.surname] = before if same else None
 
     def _link(self, article: str, actor: NewActor, tied: dict[str, tuple[int, str] | None]) -> Link:
         keys = actor.keys
@@ -133,10 +161,7 @@ class Resolver:
         else:
             self._improve(link.corpus_actor_id, keys)
         self.keys.register(link.corpus_actor_id, keys)
-        if keys.surname:  # two different persons of one surname here: the surname ties neither
-            before = tied.get(keys.surname, (link.corpus_actor_id, keys.display))
-            same = before is not None and before[0] == link.corpus_actor_id
-            tied[keys.surname] = before if same else None
+        self._tie(tied, keys, link)
         return link
 
     def _improve(self, corpus_id: int, keys: Keys) -> None:

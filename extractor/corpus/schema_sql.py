@@ -5,10 +5,11 @@ One file, SQLite (the standard library's sqlite3), WAL mode, foreign keys on.
 its text, or of its error for an error line); everything else hangs off it and
 goes when it goes (ON DELETE CASCADE). ``article_actors`` are the actors as
 each article's extraction gave them; ``corpus_actors`` the real-world entities
-they were resolved to, ``links`` why each article actor joined its corpus
-actor, ``name_keys`` the indexed keys resolution looks up (never all pairs).
-``seen`` remembers every line ever indexed (article id + key), so indexing
-a line again adds nothing even after a later line replaced it. ``quotes_fts``
+they were resolved to, with the evidence of each link (``rule``, the key
+``matched``, ``evidence``; the view ``links`` shows them alone);
+``name_keys`` the indexed keys resolution looks up (never all pairs).
+``seen`` remembers the lines indexed once and replaced since (article id +
+key), so indexing such a line again adds nothing. ``quotes_fts``
 and ``claims_fts`` are FTS5 indexes over quotes and claims, filled in bulk by
 `catch_up_fts` after the rows are in (``corpus_info`` keeps the highest row id
 each holds, so a run killed before it is caught up by the next), and kept in
@@ -69,18 +70,15 @@ CREATE TABLE IF NOT EXISTS article_actors (
   title TEXT,
   aliases TEXT,
   norm TEXT NOT NULL,
-  corpus_actor_id INTEGER REFERENCES corpus_actors (id)
+  corpus_actor_id INTEGER REFERENCES corpus_actors (id),
+  rule TEXT NOT NULL,
+  matched TEXT,
+  evidence TEXT
 );
 CREATE INDEX IF NOT EXISTS article_actors_article ON article_actors (article_id);
 CREATE INDEX IF NOT EXISTS article_actors_corpus ON article_actors (corpus_actor_id);
 CREATE INDEX IF NOT EXISTS article_actors_norm ON article_actors (norm);
 
-CREATE TABLE IF NOT EXISTS links (
-  article_actor_id INTEGER PRIMARY KEY REFERENCES article_actors (id) ON DELETE CASCADE,
-  rule TEXT NOT NULL,
-  matched TEXT,
-  evidence TEXT
-);
 
 CREATE TABLE IF NOT EXISTS name_keys (
   kind TEXT NOT NULL,
@@ -173,6 +171,10 @@ END;
 #: Statistics quote trackers report. Only top-level quotes count (a partial quote inside a
 #: longer quote of the same speaker is part of it, as in `extractor eval` and the exports).
 VIEWS = """
+DROP VIEW IF EXISTS links;
+CREATE VIEW links AS
+SELECT id AS article_actor_id, corpus_actor_id, rule, matched, evidence FROM article_actors;
+
 DROP VIEW IF EXISTS actor_stats;
 CREATE VIEW actor_stats AS
 SELECT c.id AS corpus_actor_id, c.name, c.type, c.title,
