@@ -198,3 +198,60 @@ def test_a_missing_results_file_is_a_typed_error_and_writes_nothing(tmp_path):
     with pytest.raises(ResultsFileError, match=r"nope\.jsonl"):
         index_results([tmp_path / "nope.jsonl"], tmp_path / "c.db")
     assert not (tmp_path / "c.db").exists()
+
+
+def test_a_sigkill_mid_index_then_a_rerun_gives_every_line_once(tmp_path):
+    """A real kill: `extractor index --batch 20` is SIGKILLed once three batches are in."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    lines = [line for line, _ in generate(800, seed=9)]
+    results, db = tmp_path / "r.jsonl", tmp_path / "c.db"
+    _write(results, lines)
+    command = [
+        sys.executable,
+        "-m",
+        "extractor",
+        "index",
+        str(results),
+        "-o",
+        str(db),
+        "--batch",
+        "50",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    held = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                probe = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+                held = probe.execute("SELECT count(*) FROM articles").fetchone()[0]
+                probe.close()
+            except sqlite3.Error:
+                held = 0
+        if held >= 60:
+            break
+        time.sleep(0.02)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert 60 <= held < 800, f"the kill did not land mid-index ({held} articles held)"
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    counts = _counts(db)
+    assert counts["articles"] == 800
+    assert counts["quotes"] == sum(len(x["extraction"]["quotes"]) for x in lines)
+    assert counts["quotes_fts"] == counts["quotes"]
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert (
+        conn.execute(
+            "SELECT count(*) FROM (SELECT article FROM articles GROUP BY article "
+            "HAVING count(*) > 1)"
+        ).fetchone()[0]
+        == 0
+    )

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..corpus import IndexReport, index_results
+from ..corpus.index import BATCH
 from ..corpus.stats import CorpusStats, corpus_stats
 from .options import errors_exit, fail, stderr
 
@@ -34,6 +35,9 @@ def index(
         Path | None, typer.Option(help="CSV of article facts: id, then source and/or date.")
     ] = None,
     top: Annotated[int, typer.Option(min=1, help="Rows in each summary table.")] = 10,
+    batch: Annotated[
+        int, typer.Option(min=1, help="Lines per transaction (a kill loses at most one batch).")
+    ] = BATCH,
 ) -> None:
     """Index results into an SQLite corpus database, resolving actors across articles.
 
@@ -43,7 +47,12 @@ def index(
     with errors_exit():
         try:
             report = index_results(
-                results, output, overrides=overrides, attributes=attributes, articles=articles
+                results,
+                output,
+                overrides=overrides,
+                attributes=attributes,
+                articles=articles,
+                batch=batch,
             )
         except sqlite3.DatabaseError as exc:
             raise fail(f"{output}: not a corpus database this tool can write ({exc})") from None
