@@ -55,7 +55,10 @@ def index(
                 batch=batch,
             )
         except sqlite3.DatabaseError as exc:
-            raise fail(f"{output}: not a corpus database this tool can write ({exc})") from None
+            raise fail(
+                f"{output}: cannot write this corpus database ({exc}; is another "
+                "`extractor index` writing it, or is it some other file?)"
+            ) from None
         except OSError as exc:
             raise fail(f"cannot write {output}: {exc}") from None
     _say(report)
