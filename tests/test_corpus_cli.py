@@ -32,6 +32,7 @@ def test_index_prints_what_it_did_and_the_summary_tables(tmp_path):
         "by source",
         "links by rule",
         "by attribute",
+        "by month",
     ):
         assert title in out
     assert "Mark Esper" in out and "unique-surname" in out and "official" in out

@@ -255,3 +255,27 @@ def test_a_sigkill_mid_index_then_a_rerun_gives_every_line_once(tmp_path):
         ).fetchone()[0]
         == 0
     )
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path):
+    results, db = tmp_path / "r.jsonl", tmp_path / "other.db"
+    _write(results, [results_line("a.txt", [("Mark Esper", "person", None, [])])])
+    other = sqlite3.connect(db)
+    other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    other.commit()
+    other.close()
+    with pytest.raises(ResultsFileError, match="not a corpus database"):
+        index_results([results], db)
+    conn = sqlite3.connect(db)
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables == ["invoices"]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    fresh = tmp_path / "c.db"
+    index_results([results], fresh)
+    conn = sqlite3.connect(fresh)
+    conn.execute("UPDATE corpus_info SET value = '0' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ResultsFileError, match="another version"):
+        index_results([results], fresh)

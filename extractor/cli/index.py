@@ -113,6 +113,10 @@ def show(stats: CorpusStats, console: Console) -> None:
         _table("by source", ["source", "articles", "failed", "quotes", "claims"], stats.sources)
     )
     console.print(_table("links by rule", ["rule", "article actors"], stats.rules))
+    if stats.months:
+        console.print(
+            _table("by month (latest)", ["month", "articles", "quotes", "claims"], stats.months)
+        )
     if stats.attributes:
         console.print(
             _table("by attribute", ["attribute", "value", "actors", "quotes"], stats.attributes)

@@ -21,7 +21,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+from ..errors import ResultsFileError
+
+SCHEMA_VERSION = 2
 CACHE_KIB = 65536  # SQLite's page cache: 64 MiB
 PAGE_SIZE = 8192  # an article row (text and extraction, ~4-30 KB) spills over fewer pages
 
@@ -233,6 +235,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """Open (creating) the corpus database for writing: WAL, foreign keys, the schema."""
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+    _check_ours(conn, path)  # before anything changes the file
     conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect on a new file only
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
@@ -247,6 +250,28 @@ def connect(path: Path) -> sqlite3.Connection:
         (str(SCHEMA_VERSION),),
     )
     return conn
+
+
+def _check_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a database some other program made, or another version of this schema."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return
+    if "corpus_info" not in tables:
+        conn.close()
+        raise ResultsFileError(
+            "holds tables but is not a corpus database made by extractor index; "
+            "name a new file with -o",
+            source=str(path),
+        )
+    row = conn.execute("SELECT value FROM corpus_info WHERE key = 'schema_version'").fetchone()
+    if row is None or row[0] != str(SCHEMA_VERSION):
+        conn.close()
+        raise ResultsFileError(
+            f"made by another version of extractor index (schema {row[0] if row else '?'}, "
+            f"this one writes {SCHEMA_VERSION}); index into a new file",
+            source=str(path),
+        )
 
 
 def catch_up_fts(conn: sqlite3.Connection) -> None:

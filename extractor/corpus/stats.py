@@ -1,4 +1,4 @@
-"""The corpus in figures: totals, most-quoted actors, quotes per actor type and per source.
+"""The corpus in figures: totals, most-quoted actors, quotes per actor type, source, month.
 
 Read from the statistics views of `extractor.corpus.schema_sql` (the same
 figures Datasette shows), for the table `extractor index` prints at its end.
@@ -21,6 +21,7 @@ class CorpusStats:
     sources: list[Row] = field(default_factory=list)  # source, articles, failed, quotes, claims
     rules: list[Row] = field(default_factory=list)  # rule, article actors linked by it
     attributes: list[Row] = field(default_factory=list)  # attribute, value, actors, quotes
+    months: list[Row] = field(default_factory=list)  # month, articles, quotes, claims
 
 
 TOTALS = {
@@ -64,6 +65,10 @@ def corpus_stats(database: Path, top: int = 10) -> CorpusStats:
             "ORDER BY attribute, quotes DESC LIMIT ?",
             (top * 3,),
         ).fetchall()
+        stats.months = conn.execute(
+            "SELECT month, articles, quotes, claims FROM month_stats ORDER BY month DESC LIMIT ?",
+            (top,),
+        ).fetchall()[::-1]
         return stats
     finally:
         conn.close()
