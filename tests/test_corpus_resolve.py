@@ -93,6 +93,22 @@ def test_a_bare_surname_tied_in_its_own_article_or_by_its_title(tmp_path):
     assert who[("d.txt", "Johnson")] == (who[("a.txt", "Boris Johnson")][0], "surname+title")
 
 
+def test_middle_initials_that_differ_keep_two_people_apart(tmp_path):
+    conn = _index(
+        tmp_path,
+        [
+            results_line("a.txt", [("George W. Bush", "person", None, [])]),
+            results_line("b.txt", [("George H. W. Bush", "person", None, [])]),
+            results_line("c.txt", [("George Walker Bush", "person", None, [])]),
+            results_line("d.txt", [("President George W. Bush", "person", None, [])]),
+        ],
+    )
+    who = _who(conn)
+    assert who[("a.txt", "George W. Bush")][0] != who[("b.txt", "George H. W. Bush")][0]
+    assert who[("c.txt", "George Walker Bush")][0] == who[("a.txt", "George W. Bush")][0]
+    assert who[("d.txt", "President George W. Bush")][0] == who[("a.txt", "George W. Bush")][0]
+
+
 def test_an_initial_joins_the_only_person_it_can_be_and_no_other_first_name(tmp_path):
     conn = _index(
         tmp_path,

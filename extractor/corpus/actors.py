@@ -22,9 +22,17 @@ def create(
 ) -> int:
     """A new corpus actor named after ``keys``; its id."""
     cursor = conn.execute(
-        "INSERT INTO corpus_actors (name, type, title, surname, pending, pinned) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (keys.display, actor_type, keys.title, keys.surname, int(pending), int(pinned)),
+        "INSERT INTO corpus_actors (name, type, title, surname, middle, pending, pinned) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            keys.display,
+            actor_type,
+            keys.title,
+            keys.surname,
+            keys.middle,
+            int(pending),
+            int(pinned),
+        ),
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
@@ -121,11 +129,13 @@ def lookup(conn: sqlite3.Connection, kind: str, key: str, limit: int = 2) -> lis
 
 
 def improve(conn: sqlite3.Connection, corpus_id: int, keys: Keys) -> None:
-    """Give the corpus actor a fuller name or a title when this actor has one it lacks."""
+    """Give the corpus actor a fuller name, a title or middle initials when this actor has
+    one it lacks."""
     conn.execute(
         "UPDATE corpus_actors SET name = CASE WHEN length(?) > length(name) AND ? THEN ? "
-        "ELSE name END, title = coalesce(title, ?) WHERE id = ?",
-        (keys.display, int(not keys.bare), keys.display, keys.title, corpus_id),
+        "ELSE name END, title = coalesce(title, ?), "
+        "middle = CASE WHEN middle = '' THEN ? ELSE middle END WHERE id = ?",
+        (keys.display, int(not keys.bare), keys.display, keys.title, keys.middle, corpus_id),
     )
 
 

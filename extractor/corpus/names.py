@@ -125,6 +125,7 @@ class Keys:
     full: list[str] = field(default_factory=list)  # person: "first last" keys
     initial: list[str] = field(default_factory=list)  # person: "f last" keys
     surname: str | None = None  # person: the last word
+    middle: str = ""  # person: the initials of its middle names, "" when it shows none
     bare: bool = False  # person named by one word only (a bare surname)
     org: list[str] = field(default_factory=list)  # org/country: names and aliases
     spelt: list[str] = field(default_factory=list)  # org: those of its names that are acronyms
@@ -203,6 +204,7 @@ def _person_keys(keys: Keys, name: str, title: str | None, aliases: tuple[str, .
     if best:
         keys.surname = best[-1]
         keys.bare = len(best) == 1
+        keys.middle = "".join(w[0] for w in best[1:-1])  # "George H. W. Bush": "hw"
         keys.display = " ".join(_case(best, name, aliases))
     return keys
 

@@ -7,8 +7,9 @@ in order (the rule's name is what ``links.rule`` records):
 
 - ``override-split``: the user's overrides file says this name stands alone.
 - persons with a first and last name: ``full-name`` when another article's
-  person has the same first and last name (titles, middle names and
-  initials aside: "Defense Secretary Mark Esper" = "Mark T. Esper");
+  person has the same first and last name (titles and middle names
+  aside: "Defense Secretary Mark Esper" = "Mark T. Esper", but middle initials
+  that both show must agree: "George H. W. Bush" is not "George W. Bush");
   ``initial`` when the first name is an initial ("M. Esper") and exactly one
   corpus person has that initial and surname; else ``new``.
 - a person named by one word (a bare surname): ``same-article`` when a person
@@ -141,9 +142,9 @@ class Resolver:
             return Link(corpus_id, "pending", surname, "a bare surname, resolved at the end")
         link: Link | None = None
         for key in keys.full:
-            found = self.keys.lookup("full", key)
-            if found:
-                link = Link(found[0], "full-name", key, f"first and last name {key!r}")
+            agree = [c for c in self.keys.lookup("full", key) if self._middle_agrees(c, keys)]
+            if agree:
+                link = Link(agree[0], "full-name", key, f"first and last name {key!r}")
                 break
         # "M. Esper" joins the only corpus person "m esper"; "Mark Esper" joins the only
         # corpus person known by no more than "M. Esper"
@@ -163,6 +164,16 @@ class Resolver:
         self.keys.register(link.corpus_actor_id, keys)
         self._tie(tied, keys, link)
         return link
+
+    def _middle_agrees(self, corpus_id: int, keys: Keys) -> bool:
+        """False when both show middle initials and they differ ("George H. W. Bush" is not
+        "George W. Bush"); a name without them agrees with any."""
+        if not keys.middle:
+            return True
+        row = self.conn.execute(
+            "SELECT middle FROM corpus_actors WHERE id = ?", (corpus_id,)
+        ).fetchone()
+        return row is None or not row[0] or row[0] == keys.middle
 
     def _improve(self, corpus_id: int, keys: Keys) -> None:
         """A fuller name or a first title for the corpus actor (only when it may lack one)."""

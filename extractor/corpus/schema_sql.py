@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS corpus_actors (
   type TEXT NOT NULL,
   title TEXT,
   surname TEXT,
+  middle TEXT NOT NULL DEFAULT '',
   pending INTEGER NOT NULL DEFAULT 0,
   pinned INTEGER NOT NULL DEFAULT 0
 );
