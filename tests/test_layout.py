@@ -1,7 +1,7 @@
 """The package's shape: imports run down the stages, never in a circle; modules stay small.
 
 The data flows read -> engine (rules | llm) -> api -> batch -> evaluation | export
--> cli; a module may import from its own layer or below, never above. The two
+| corpus -> cli; a module may import from its own layer or below, never above. The two
 engines never import each other. Imports inside functions count; imports only for
 type checking (``if TYPE_CHECKING:``) do not, as they never run.
 """
@@ -28,11 +28,16 @@ LAYERS: list[tuple[str, ...]] = [
     ("extractor.rules", "extractor.llm"),
     ("extractor.engines", "extractor.crosscheck", "extractor.api", "extractor"),
     ("extractor.batch",),
-    ("extractor.evaluation", "extractor.export"),
+    ("extractor.evaluation", "extractor.export", "extractor.corpus"),
     ("extractor.cli", "extractor.__main__", "extractor.schema_export"),
 ]
 #: Packages of one layer that must not import each other.
-SIBLINGS = [("extractor.rules", "extractor.llm"), ("extractor.evaluation", "extractor.export")]
+SIBLINGS = [
+    ("extractor.rules", "extractor.llm"),
+    ("extractor.evaluation", "extractor.export"),
+    ("extractor.corpus", "extractor.export"),
+    ("extractor.corpus", "extractor.evaluation"),
+]
 
 
 def module_name(path: Path) -> str:

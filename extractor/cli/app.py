@@ -13,8 +13,10 @@ from ..errors import OfflineEngineNotice
 from .evaluate import evaluate_command
 from .export import export
 from .extract import extract
+from .index import index
 from .options import stderr
 from .run import run
+from .serve import serve
 
 app = typer.Typer(
     help="Who said what in news articles, every item grounded in the text.",
@@ -76,3 +78,5 @@ app.command()(extract)
 app.command()(run)
 app.command("eval")(evaluate_command)
 app.command("export")(export)
+app.command("index")(index)
+app.command("serve")(serve)
