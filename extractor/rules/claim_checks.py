@@ -89,8 +89,11 @@ def skipped_paragraphs(doc: Document) -> set[int]:
 
 def _is_title(line: str) -> bool:
     """Title Case: most words capitalised (a headline or a section title)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", line) if len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    initials = [w[0] for w in _LONG_WORD.findall(line)]  # words of four letters or more
+    return len(initials) >= 2 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'\-]{3,}")
 
 
 def lead_end(text: str, start: int, end: int) -> int:
@@ -191,7 +194,10 @@ def _future(toks: list[Token], i: int) -> bool:
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
     if verb in FUTURE_MODALS or verb.endswith("'ll"):
         return True
-    if any(t[2] == "better" and k > 0 and toks[k - 1][2] in _SUBJECTS for k, t in enumerate(toks)):
+    words = [t[2] for t in toks]
+    if "better" in words and any(
+        w == "better" and k > 0 and words[k - 1] in _SUBJECTS for k, w in enumerate(words)
+    ):
         return True  # "She better get well": advice
     if verb.endswith("'d"):
         _, _, past = verb_forms()
@@ -201,8 +207,9 @@ def _future(toks: list[Token], i: int) -> bool:
     ahead = [t[2] for t in toks[i + 1 : i + 6]]
     if verb in FUTURE_FRAMES and ("to" in ahead or ahead[:1] in (["that"], ["not"])):
         return verb not in ("want", "wants", "wanted")
-    window = [t[2] for t in toks[i : i + 6]]
-    joined = " ".join(window)
+    joined = " ".join(words[i : i + 6])
+    if _ANY_FUTURE_PHRASE.search(joined) is None:
+        return False
     for phrase in FUTURE_PHRASES:
         at = joined.find(phrase)
         if at == -1 or (at > 0 and joined[at - 1] != " "):
@@ -211,6 +218,9 @@ def _future(toks: list[Token], i: int) -> bool:
         if phrase not in ("going to", "about to") or not after or _verbal(after[0]):
             return True
     return False
+
+
+_ANY_FUTURE_PHRASE = re.compile("|".join(map(re.escape, FUTURE_PHRASES)))
 
 
 def _verbal(word: str) -> bool:
