@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import statistics
 import sys
@@ -58,6 +59,13 @@ def captured(files: list[Path]) -> list[tuple[Any, ...]]:
     return calls
 
 
+def taking(find: Callable[..., Any]) -> Callable[..., Any]:
+    """``find`` called with as many of the engine's arguments as it takes (an older
+    ``find_claims`` may take fewer)."""
+    count = len(inspect.signature(find).parameters)
+    return lambda *args: find(*args[:count])
+
+
 def dumped(find: Callable[..., Any], args: tuple[Any, ...]) -> str:
     return json.dumps([c.model_dump() for c in find(*args)], ensure_ascii=False, sort_keys=True)
 
@@ -81,7 +89,8 @@ def main() -> None:
     versions: dict[str, Callable[..., Any]] = {"now": engine_module.find_claims}
     if args.baseline:
         sys.path.insert(0, args.baseline)
-        versions["baseline"] = importlib.import_module("extractor_old.rules.claims").find_claims
+        old = importlib.import_module("extractor_old.rules.claims").find_claims
+        versions["baseline"] = taking(old)
     outputs = {name: [dumped(find, a) for a in calls] for name, find in versions.items()}
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:

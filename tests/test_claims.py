@@ -247,6 +247,31 @@ def test_a_relative_clause_on_a_speaker_is_the_articles_own_claim():
     assert claim.attribution == "asserted" and claim.claimant is None
 
 
+def test_a_spokeswoman_for_an_organisation_is_the_claimant_not_the_organisation():
+    result = run(
+        article(
+            "Ann Lee, a local developer and spokeswoman for the Harbor Coalition, which "
+            "represents builders, said the program helped transform poor neighborhoods "
+            "across the county.\n\n"
+            '"We have seen forty new homes built on one street alone," she said.'
+        )
+    )
+    assert claimant(result, claim_with(result, "helped transform")) == "Ann Lee"
+    assert claimant(result, claim_with(result, "forty new homes")) == "Ann Lee"
+
+
+def test_she_is_a_person_not_the_organisation_that_spoke_last():
+    result = run(
+        article(
+            "Mayor Ann Lee said rents in the harbor district rose by a third last year.\n\n"
+            "The Harbor Coalition said its members built forty homes in the district.\n\n"
+            '"Forty families have left the street since spring," she said.'
+        )
+    )
+    assert claimant(result, claim_with(result, "built forty homes")) == "Harbor Coalition"
+    assert claimant(result, claim_with(result, "Forty families")) == "Ann Lee"
+
+
 # -- whole invented articles -------------------------------------------------------------
 
 

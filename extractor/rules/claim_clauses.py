@@ -312,6 +312,7 @@ def _trim(text: str, start: int, end: int) -> Offsets:
             a += 1
         while b > a and (text[b - 1] in _EDGE or text[b - 1] in ".!"):
             b -= 1
+        stripped = (a, b)
         head = tokens(text, a, min(b, a + 60))
         if not head:
             return a, a
@@ -341,8 +342,8 @@ def _trim(text: str, start: int, end: int) -> Offsets:
             tail = _AS_PUT.search(text, low, b)
             if tail and tail.start() > a:
                 b = tail.start()
-        if (a, b) == before:
-            break
+        if (a, b) == before or (a, b) == stripped:
+            break  # nothing but marks and spaces went: another round would change nothing
     b = _balance_end(text, a, b)
     return a, b
 

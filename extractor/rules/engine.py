@@ -84,7 +84,7 @@ class RulesEngine:
         quotes = self._quotes(text, utterances, speakers)
         junk = SpanSet(zones)
         quotes = [q for q in quotes if not junk.overlaps(q.start, q.end)]
-        claims = find_claims(text, doc, utterances, speakers, quotes, zones)
+        claims = find_claims(text, doc, utterances, speakers, quotes, zones, [a for _, a in actors])
         return Extraction(
             actors=[actor for _, actor in actors],
             quotes=link_nested(quotes),
