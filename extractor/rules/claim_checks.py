@@ -123,7 +123,7 @@ def non_claim(
             return "imperative"
         return "no finite verb"
     first = toks[0][2]
-    if "?" in text[end : end + 2] or text[start:end].rstrip().endswith("?"):
+    if "?" in text[end : end + 2] or _last_mark(text, start, end) == "?":
         return "question"
     if first in QUESTION_WORDS and i <= 2:
         return "question"
@@ -148,6 +148,14 @@ def non_claim(
     if own_voice and (first in _FIRST_PERSON or subject in _FIRST_PERSON):
         return "first person"
     return None
+
+
+def _last_mark(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not a space ("" if none)."""
+    k = end - 1
+    while k >= start and text[k].isspace():
+        k -= 1
+    return text[k] if k >= start else ""
 
 
 def _bare_frame(toks: list[Token], i: int) -> bool:

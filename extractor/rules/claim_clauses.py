@@ -247,10 +247,11 @@ def split_clauses(
     ``Though X, Y`` gives X and Y. Cuts never fall inside a quoted passage."""
     pieces: list[Offsets] = []
     cursor = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    found = list(_BOUNDARY.finditer(text, start, end))
+    for k, m in enumerate(found):
         if quoted is not None and quoted(m.start()):
             continue
-        nxt = _BOUNDARY.search(text, m.end(), end)
+        nxt = found[k + 1] if k + 1 < len(found) else None  # the next match after m
         right_end = nxt.start() if nxt and not _SUBORDINATE_NEXT.match(text, m.end()) else end
         if m.group("splice") and not _short_subject(text, cursor, m.start()):
             continue  # a comma splice only after a short clause: "You live in poverty, ..."
