@@ -317,3 +317,17 @@ def test_invented_articles(name: str, present: list[str], absent: list[str]):
         assert any(words in e for e in found), f"missing {words!r}: {found}"
     for words in absent:
         assert all(words not in e for e in found), f"{words!r} should not be a claim"
+
+
+def test_reader_appeals_are_found_in_any_case_and_with_folded_letters():
+    from extractor.rules.claim_checks import non_claim
+
+    for line in (
+        "Readers who want more can subscribe to the weekly letter today.",
+        "Readers who want more can SUBSCRIBE to the weekly letter today.",
+        "Readers who want more can ſubscribe to the weekly letter today.",  # long s
+        "Readers who want more can Sİgn up for the weekly letter today.",  # dotted capital I
+    ):
+        assert non_claim(line, 0, len(line), own_voice=True) == "reader appeal", line
+    line = "The council said residents signed up for the weekly letter today."
+    assert non_claim(line, 0, len(line), own_voice=True) is None

@@ -41,9 +41,16 @@ _BYLINE = re.compile(
     r"|(?:CLARIFICATION|CORRECTION|UPDATE|Correction|Clarification)S?\s*:",
 )
 _CITATION = re.compile(r"\s*[\[(].*[\])]\.?\s*$")
-_APPEAL = re.compile(
-    r"\b(?:click here|sign up|subscribe|follow us|share this|read more|let us know)\b", re.I
+_APPEAL_PHRASES = (
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "share this",
+    "read more",
+    "let us know",
 )
+_APPEAL = re.compile(r"\b(?:" + "|".join(_APPEAL_PHRASES) + r")\b", re.I)
 _ADVERBS = frozenset(
     "no a an very so really truly absolutely completely just quite too pretty rather utterly "
     "totally simply also still clearly not".split()
@@ -134,7 +141,7 @@ def non_claim(
     lead = 1 if first in ("just", "please", "now", "so") and len(toks) > 3 else 0
     if toks[lead][2] in IMPERATIVES and _bare_verb(toks[lead:]):
         return "imperative"
-    if _APPEAL.search(text, start, end):
+    if _appeal(text, start, end):
         return "reader appeal"
     if _future(toks, i):
         return "future"
@@ -148,6 +155,16 @@ def non_claim(
     if own_voice and (first in _FIRST_PERSON or subject in _FIRST_PERSON):
         return "first person"
     return None
+
+
+def _appeal(text: str, start: int, end: int) -> bool:
+    """ "Click here", "sign up": the regex runs only where a lower-case copy holds a
+    phrase (or a letter that ``re.I`` folds on its own: long s, dotted and dotless i)."""
+    piece = text[start:end]
+    low = piece.lower()
+    if any(p in low for p in _APPEAL_PHRASES) or any(c in piece for c in "ſİı"):
+        return _APPEAL.search(text, start, end) is not None
+    return False
 
 
 def _last_mark(text: str, start: int, end: int) -> str:

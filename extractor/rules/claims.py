@@ -23,6 +23,7 @@ from .claim_clauses import split_clauses, tokens, trim
 from .claim_frames import read_frame
 from .claim_inner import own_frame, peel
 from .claim_speakers import Speakers, statement
+from .claim_tokens import token_count
 from .claim_words import CONDITIONALS
 from .clauses import Utterance
 from .document import Document
@@ -232,7 +233,7 @@ class _ClaimFinder:
             cursor = max(cursor, b)
         if cursor < end:
             pieces.append((cursor, end))
-        return [p for p in pieces if len(tokens(self.text, *p)) >= 3]
+        return [p for p in pieces if token_count(self.text, *p) >= 3]
 
     def _add(
         self,
