@@ -135,7 +135,7 @@ def first_finite(toks: list[Token], text: str, main: bool = True) -> int | None:
     if not toks:
         return None
     words = words_of(text)
-    g = words.index.get(toks[0][0], -1)
+    g = words.at(toks[0][0])
     if g < 0 or g + len(toks) > len(words.words) or toks[-1] is not words.words[g + len(toks) - 1]:
         raise ValueError("first_finite takes a run of the text's words, as tokens() gives")
     key = (g, len(toks), main)

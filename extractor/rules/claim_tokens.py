@@ -36,7 +36,7 @@ class Words:
     semicolon, dash or ellipsis lies between two words, and what the clause functions
     already found for a stretch (they are pure functions of the text)."""
 
-    __slots__ = ("breaks", "ends", "finite", "firsts", "index", "starts", "trimmed", "words")
+    __slots__ = ("breaks", "ends", "finite", "firsts", "starts", "trimmed", "words")
 
     def __init__(self, text: str) -> None:
         spans = [m.span() for m in _TOKEN.finditer(text)]
@@ -48,7 +48,6 @@ class Words:
             self.words = [(a, b, text[a:b].lower().replace("’", "'")) for a, b in spans]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
-        self.index = {a: k for k, a in enumerate(self.starts)}
         breaks: list[int] = []
         for m in _BREAK.finditer(text):
             k = bisect_right(self.starts, m.start())  # the word after the mark
@@ -58,6 +57,11 @@ class Words:
         self.finite: dict[tuple[int, int, bool], bool] = {}
         self.trimmed: dict[Offsets, Offsets] = {}
         self.firsts: dict[tuple[int, int, bool], int | None] = {}
+
+    def at(self, start: int) -> int:
+        """The index of the word that starts at ``start`` (-1 when none does)."""
+        k = bisect_left(self.starts, start)
+        return k if k < len(self.starts) and self.starts[k] == start else -1
 
 
 _BREAK = re.compile("[,;—–…]")
