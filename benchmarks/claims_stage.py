@@ -11,8 +11,14 @@ of the package renamed ``extractor_old`` (``cp -r extractor DIR/extractor_old``)
 its ``find_claims`` runs on the same arguments in the same process, rounds
 interleaved, so that machine load hits both alike; the script prints both figures,
 their ratio, and every article whose claims differ (it exits 1 if any does).
-``--dump FILE`` writes every article's claims as JSON lines. No timing thresholds
-are asserted anywhere: this prints figures.
+``--dump FILE`` writes every article's claims as JSON lines. ``--one-pass NAME``
+(none, now or baseline) only captures the arguments and runs that version's claims
+stage once, for an instruction count that machine load cannot move:
+
+    valgrind --tool=callgrind python benchmarks/claims_stage.py DIR --one-pass now
+
+(the stage's count is that run's total less the ``none`` run's). No timing
+thresholds are asserted anywhere: this prints figures.
 """
 
 from __future__ import annotations
@@ -83,6 +89,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline", help="folder holding extractor_old, an older copy")
     parser.add_argument("--dump", help="write each article's claims as JSON lines here")
+    parser.add_argument("--one-pass", choices=["none", "now", "baseline"])
     args = parser.parse_args()
     files = texts(args.paths)
     calls = captured(files)
@@ -91,6 +98,10 @@ def main() -> None:
         sys.path.insert(0, args.baseline)
         old = importlib.import_module("extractor_old.rules.claims").find_claims
         versions["baseline"] = taking(old)
+    if args.one_pass:
+        if args.one_pass != "none":
+            one_round(versions[args.one_pass], calls)
+        return
     outputs = {name: [dumped(find, a) for a in calls] for name, find in versions.items()}
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:
