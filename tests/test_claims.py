@@ -247,6 +247,31 @@ def test_a_relative_clause_on_a_speaker_is_the_articles_own_claim():
     assert claim.attribution == "asserted" and claim.claimant is None
 
 
+def test_a_spokeswoman_for_an_organisation_is_the_claimant_not_the_organisation():
+    result = run(
+        article(
+            "Ann Lee, a local developer and spokeswoman for the Harbor Coalition, which "
+            "represents builders, said the program helped transform poor neighborhoods "
+            "across the county.\n\n"
+            '"We have seen forty new homes built on one street alone," she said.'
+        )
+    )
+    assert claimant(result, claim_with(result, "helped transform")) == "Ann Lee"
+    assert claimant(result, claim_with(result, "forty new homes")) == "Ann Lee"
+
+
+def test_she_is_a_person_not_the_organisation_that_spoke_last():
+    result = run(
+        article(
+            "Mayor Ann Lee said rents in the harbor district rose by a third last year.\n\n"
+            "The Harbor Coalition said its members built forty homes in the district.\n\n"
+            '"Forty families have left the street since spring," she said.'
+        )
+    )
+    assert claimant(result, claim_with(result, "built forty homes")) == "Harbor Coalition"
+    assert claimant(result, claim_with(result, "Forty families")) == "Ann Lee"
+
+
 # -- whole invented articles -------------------------------------------------------------
 
 
@@ -292,3 +317,17 @@ def test_invented_articles(name: str, present: list[str], absent: list[str]):
         assert any(words in e for e in found), f"missing {words!r}: {found}"
     for words in absent:
         assert all(words not in e for e in found), f"{words!r} should not be a claim"
+
+
+def test_reader_appeals_are_found_in_any_case_and_with_folded_letters():
+    from extractor.rules.claim_checks import non_claim
+
+    for line in (
+        "Readers who want more can subscribe to the weekly letter today.",
+        "Readers who want more can SUBSCRIBE to the weekly letter today.",
+        "Readers who want more can ſubscribe to the weekly letter today.",  # long s
+        "Readers who want more can Sİgn up for the weekly letter today.",  # dotted capital I
+    ):
+        assert non_claim(line, 0, len(line), own_voice=True) == "reader appeal", line
+    line = "The council said residents signed up for the weekly letter today."
+    assert non_claim(line, 0, len(line), own_voice=True) is None

@@ -41,9 +41,16 @@ _BYLINE = re.compile(
     r"|(?:CLARIFICATION|CORRECTION|UPDATE|Correction|Clarification)S?\s*:",
 )
 _CITATION = re.compile(r"\s*[\[(].*[\])]\.?\s*$")
-_APPEAL = re.compile(
-    r"\b(?:click here|sign up|subscribe|follow us|share this|read more|let us know)\b", re.I
+_APPEAL_PHRASES = (
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "share this",
+    "read more",
+    "let us know",
 )
+_APPEAL = re.compile(r"\b(?:" + "|".join(_APPEAL_PHRASES) + r")\b", re.I)
 _ADVERBS = frozenset(
     "no a an very so really truly absolutely completely just quite too pretty rather utterly "
     "totally simply also still clearly not".split()
@@ -89,8 +96,11 @@ def skipped_paragraphs(doc: Document) -> set[int]:
 
 def _is_title(line: str) -> bool:
     """Title Case: most words capitalised (a headline or a section title)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", line) if len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    initials = [w[0] for w in _LONG_WORD.findall(line)]  # words of four letters or more
+    return len(initials) >= 2 and sum(map(str.isupper, initials)) >= 0.8 * len(initials)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w’'\-]{3,}")
 
 
 def lead_end(text: str, start: int, end: int) -> int:
@@ -120,7 +130,7 @@ def non_claim(
             return "imperative"
         return "no finite verb"
     first = toks[0][2]
-    if "?" in text[end : end + 2] or text[start:end].rstrip().endswith("?"):
+    if "?" in text[end : end + 2] or _last_mark(text, start, end) == "?":
         return "question"
     if first in QUESTION_WORDS and i <= 2:
         return "question"
@@ -131,7 +141,7 @@ def non_claim(
     lead = 1 if first in ("just", "please", "now", "so") and len(toks) > 3 else 0
     if toks[lead][2] in IMPERATIVES and _bare_verb(toks[lead:]):
         return "imperative"
-    if _APPEAL.search(text, start, end):
+    if _appeal(text, start, end):
         return "reader appeal"
     if _future(toks, i):
         return "future"
@@ -145,6 +155,24 @@ def non_claim(
     if own_voice and (first in _FIRST_PERSON or subject in _FIRST_PERSON):
         return "first person"
     return None
+
+
+def _appeal(text: str, start: int, end: int) -> bool:
+    """ "Click here", "sign up": the regex runs only where a lower-case copy holds a
+    phrase (or a letter that ``re.I`` folds on its own: long s, dotted and dotless i)."""
+    piece = text[start:end]
+    low = piece.lower()
+    if any(p in low for p in _APPEAL_PHRASES) or any(c in piece for c in "ſİı"):
+        return _APPEAL.search(text, start, end) is not None
+    return False
+
+
+def _last_mark(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not a space ("" if none)."""
+    k = end - 1
+    while k >= start and text[k].isspace():
+        k -= 1
+    return text[k] if k >= start else ""
 
 
 def _bare_frame(toks: list[Token], i: int) -> bool:
@@ -191,7 +219,10 @@ def _future(toks: list[Token], i: int) -> bool:
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
     if verb in FUTURE_MODALS or verb.endswith("'ll"):
         return True
-    if any(t[2] == "better" and k > 0 and toks[k - 1][2] in _SUBJECTS for k, t in enumerate(toks)):
+    words = [t[2] for t in toks]
+    if "better" in words and any(
+        w == "better" and k > 0 and words[k - 1] in _SUBJECTS for k, w in enumerate(words)
+    ):
         return True  # "She better get well": advice
     if verb.endswith("'d"):
         _, _, past = verb_forms()
@@ -201,8 +232,9 @@ def _future(toks: list[Token], i: int) -> bool:
     ahead = [t[2] for t in toks[i + 1 : i + 6]]
     if verb in FUTURE_FRAMES and ("to" in ahead or ahead[:1] in (["that"], ["not"])):
         return verb not in ("want", "wants", "wanted")
-    window = [t[2] for t in toks[i : i + 6]]
-    joined = " ".join(window)
+    joined = " ".join(words[i : i + 6])
+    if _ANY_FUTURE_PHRASE.search(joined) is None:
+        return False
     for phrase in FUTURE_PHRASES:
         at = joined.find(phrase)
         if at == -1 or (at > 0 and joined[at - 1] != " "):
@@ -211,6 +243,9 @@ def _future(toks: list[Token], i: int) -> bool:
         if phrase not in ("going to", "about to") or not after or _verbal(after[0]):
             return True
     return False
+
+
+_ANY_FUTURE_PHRASE = re.compile("|".join(map(re.escape, FUTURE_PHRASES)))
 
 
 def _verbal(word: str) -> bool:

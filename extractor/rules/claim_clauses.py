@@ -5,15 +5,14 @@ with its subject, verb and negation but without openers, frames or stray marks."
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import lru_cache
 
 from ..text.spans import Offsets
+from .claim_tokens import Token, Words, contracted, tokens, words_of
 from .claim_words import (
     AUXILIARIES,
     BELIEF_FRAMES,
-    CONTRACTIONS,
     COORDINATORS,
     DETERMINERS,
     DISCOURSE_OPENERS,
@@ -27,9 +26,6 @@ from .claim_words import (
     verb_forms,
 )
 
-Token = tuple[int, int, str]  # start, end, lower case with straight apostrophes
-
-_TOKEN = re.compile(r"[\w$%][\w'’.,%\-]*[\w%]|[\w$%]")
 _MARKS = "\"“”‘’'«»„"
 _EDGE = " \t\n\u00a0,;:—–―-…()[]" + _MARKS
 _PREPOSITIONS = frozenset(
@@ -40,7 +36,6 @@ _NOT_SUBJECT = _PREPOSITIONS | (COORDINATORS - {"so"}) | frozenset("never also t
 _ARTICLES = frozenset("a an the".split()) | POSSESSIVES
 _ADVERBS = frozenset("here there now also still often all both never always".split())
 _FRAME_VERBS = SPEECH_FRAMES | BELIEF_FRAMES | FUTURE_FRAMES
-_CONTRACTED_STEMS = PRONOUN_SUBJECTS | {"what", "here", "where"}
 _NOT_BEFORE_VERB = DETERMINERS | POSSESSIVES | _PREPOSITIONS
 _ARTICLES_PREPOSITIONS = _ARTICLES | _PREPOSITIONS
 _BEFORE_OBJECT = DETERMINERS | POSSESSIVES | {"by", "to", "in", "on", "at", "for", "with"}
@@ -74,37 +69,6 @@ _TRAILING_JUNK = frozenset(
 _SUBORDINATE_NEXT = re.compile(r"(?:if|when|as|after|before|because|unless)\b", re.I)
 _CONTRAST = frozenset("though although while whereas because".split())
 _SUB_END = re.compile(r",\s+|\s+[—–―]\s+")
-
-
-def tokens(text: str, start: int, end: int) -> list[Token]:
-    """The words lying wholly inside ``text[start:end]`` (numbers with their commas)."""
-    starts, words = _all_tokens(text)
-    i, j = bisect_left(starts, start), bisect_left(starts, end)
-    while j > i and words[j - 1][1] > end:
-        j -= 1
-    return words[i:j]
-
-
-@lru_cache(maxsize=8)
-def _all_tokens(text: str) -> tuple[list[int], list[Token]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        trimmed = word.rstrip(".,")
-        if trimmed != word and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
-            word = trimmed  # "years." "2015," but not "U.S."
-        out.append((m.start(), m.start() + len(word), word.lower().replace("’", "'")))
-    return [t[0] for t in out], out
-
-
-def contracted(low: str) -> bool:
-    """A pronoun with a contracted verb ("it's", "they're") or a negated auxiliary."""
-    if low.endswith("n't"):
-        return True
-    for tail in CONTRACTIONS:
-        if low.endswith(tail) and low[: -len(tail)] in _CONTRACTED_STEMS:
-            return True
-    return False
 
 
 def is_finite(toks: list[Token], i: int, text: str) -> bool:
@@ -168,38 +132,56 @@ def first_finite(toks: list[Token], text: str, main: bool = True) -> int | None:
     relative clause ("a program that allows ... will expire"), nor one in a subordinate
     stretch set off by a comma ("As groups have emerged ..., the U.N. has struggled"),
     nor a participle after a comma ("The program, called EB-5, allows")."""
-    breaks = [
-        i
-        for i in range(1, len(toks))
-        if any(c in ",;—–…" for c in text[toks[i - 1][1] : toks[i][0]])
-    ]
-    lead = toks[0][2] if toks else ""
+    if not toks:
+        return None
+    words = words_of(text)
+    g = words.at(toks[0][0])
+    if g < 0 or g + len(toks) > len(words.words) or toks[-1] is not words.words[g + len(toks) - 1]:
+        raise ValueError("first_finite takes a run of the text's words, as tokens() gives")
+    key = (g, len(toks), main)
+    if key not in words.firsts:
+        words.firsts[key] = _first_finite(toks, text, main, words, g)
+    return words.firsts[key]
+
+
+def _first_finite(toks: list[Token], text: str, main: bool, words: Words, g: int) -> int | None:
+    n = len(toks)
+    k = bisect_right(words.breaks, g)
+    breaks = [x - g for x in words.breaks[k : bisect_left(words.breaks, g + n)]]
+    at_break = set(breaks)
+    lead = toks[0][2]
     stretch = 0
     subordinate = lead in SUBORDINATORS or (lead in _PREPOSITIONS - {"about"} and bool(breaks))
     _, _, past = verb_forms()
-    for i in range(len(toks)):
-        if i in breaks:
+    memo = words.finite
+    for i in range(n):
+        key = (g + i, i if i < 4 else 4, i + 1 < n)
+        finite = memo.get(key)
+        if finite is None:
+            finite = memo[key] = is_finite(toks, i, text)
+        if i in at_break:
             stretch = i
             # a stretch that opens with a verb goes on the last one; "they've" starts anew
-            if not is_finite(toks, i, text) or opens_with_verb(toks[i:]):
+            if not finite or _opens_with_verb(toks[i][2]):
                 subordinate = toks[i][2] in SUBORDINATORS
-        if not is_finite(toks, i, text):
+        if not finite:
             continue
         if not main:
             return i
-        if i == stretch and i > 0 and toks[i][2] in past and toks[i][2] not in AUXILIARIES:
+        low = toks[i][2]
+        if i == stretch and i > 0 and low in past and low not in AUXILIARIES:
             continue
         if i > 1 and toks[i - 1][2] in ("that", "which", "who"):
             continue
         if subordinate:
             continue
-        if toks[i][2] not in AUXILIARIES and not contracted(toks[i][2]):
-            return _auxiliary_after(toks, i, text, breaks)
+        if low not in AUXILIARIES and not contracted(low):
+            return _auxiliary_after(toks, i, text, at_break)
         return i
     return None
 
 
-def _auxiliary_after(toks: list[Token], i: int, text: str, breaks: list[int]) -> int:
+def _auxiliary_after(toks: list[Token], i: int, text: str, breaks: set[int]) -> int:
     """ "Taxpayers reporting gains held for two years would pay": a participle after a
     noun, then the auxiliary that is the clause's verb."""
     if toks[i][2] in _FRAME_VERBS or (i > 0 and toks[i - 1][2] in PRONOUN_SUBJECTS):
@@ -214,7 +196,11 @@ def _auxiliary_after(toks: list[Token], i: int, text: str, breaks: list[int]) ->
 
 def opens_with_verb(toks: list[Token]) -> bool:
     """A contracted subject and verb as the first word: "it's", "there's", "he'd"."""
-    return bool(toks) and contracted(toks[0][2]) and not toks[0][2].endswith("n't")
+    return bool(toks) and _opens_with_verb(toks[0][2])
+
+
+def _opens_with_verb(low: str) -> bool:
+    return contracted(low) and not low.endswith("n't")
 
 
 def is_clause(text: str, start: int, end: int, main: bool = True) -> bool:
@@ -261,10 +247,11 @@ def split_clauses(
     ``Though X, Y`` gives X and Y. Cuts never fall inside a quoted passage."""
     pieces: list[Offsets] = []
     cursor = start
-    for m in _BOUNDARY.finditer(text, start, end):
+    found = list(_BOUNDARY.finditer(text, start, end))
+    for k, m in enumerate(found):
         if quoted is not None and quoted(m.start()):
             continue
-        nxt = _BOUNDARY.search(text, m.end(), end)
+        nxt = found[k + 1] if k + 1 < len(found) else None  # the next match after m
         right_end = nxt.start() if nxt and not _SUBORDINATE_NEXT.match(text, m.end()) else end
         if m.group("splice") and not _short_subject(text, cursor, m.start()):
             continue  # a comma splice only after a short clause: "You live in poverty, ..."
@@ -311,6 +298,14 @@ def _split_subordinate(text: str, start: int, end: int) -> list[Offsets]:
 
 def trim(text: str, start: int, end: int) -> Offsets:
     """Drop openers ("But", "For instance,", "that"), stray marks and dangling words."""
+    memo = words_of(text).trimmed
+    key = (start, end)
+    if key not in memo:
+        memo[key] = _trim(text, start, end)
+    return memo[key]
+
+
+def _trim(text: str, start: int, end: int) -> Offsets:
     a, b = start, end
     while True:
         before = (a, b)
@@ -318,6 +313,7 @@ def trim(text: str, start: int, end: int) -> Offsets:
             a += 1
         while b > a and (text[b - 1] in _EDGE or text[b - 1] in ".!"):
             b -= 1
+        stripped = (a, b)
         head = tokens(text, a, min(b, a + 60))
         if not head:
             return a, a
@@ -331,25 +327,29 @@ def trim(text: str, start: int, end: int) -> Offsets:
             a = head[0][1]
             if first != "that" and a < b and text[a] == ",":
                 a += 1
-        lowered = text[a : a + 30].lower()
-        for phrase in DISCOURSE_PHRASES:
-            if lowered.startswith(phrase + ","):
-                a += len(phrase) + 1
+        if text[a : a + 1].lower() in _PHRASE_INITIALS:
+            lowered = text[a : a + 30].lower()
+            for phrase in DISCOURSE_PHRASES:
+                if lowered.startswith(phrase + ","):
+                    a += len(phrase) + 1
         m = _EVALUATIVE_OPENER.match(text, a, b)
         if m:
             a = m.end()
         tail_words = tokens(text, max(a, b - 30), b)
         if tail_words and tail_words[-1][2] in _TRAILING_JUNK and b - a > 30:
             b = tail_words[-1][0]
-        window = text[max(a, b - 160) : b]
-        if " as " in window or "according to" in window:
-            tail = _AS_PUT.search(text, max(a, b - 160), b)
+        low = max(a, b - 160)
+        if text.find(" as ", low, b) != -1 or text.find("according to", low, b) != -1:
+            tail = _AS_PUT.search(text, low, b)
             if tail and tail.start() > a:
                 b = tail.start()
-        if (a, b) == before:
-            break
+        if (a, b) == before or (a, b) == stripped:
+            break  # nothing but marks and spaces went: another round would change nothing
     b = _balance_end(text, a, b)
     return a, b
+
+
+_PHRASE_INITIALS = frozenset(p[0] for p in DISCOURSE_PHRASES)
 
 
 def _verb_next(toks: list[Token]) -> bool:
@@ -362,20 +362,34 @@ def _verb_next(toks: list[Token]) -> bool:
 
 
 _CLOSING_MARK = re.compile(r"[.,!?]?[”\"]")
-_INITIALS_END = re.compile(r"\b(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
 def _balance_end(text: str, a: int, b: int) -> int:
     """Keep a closing mark when the piece opens one; keep the stop of "U.S."."""
-    piece = text[a:b]
-    unclosed = piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
+    unclosed = text.count("“", a, b) > text.count("”", a, b) or text.count('"', a, b) % 2 == 1
     if unclosed:
         m = _CLOSING_MARK.match(text, b)
         if m:
             return m.end()
-    if text[b : b + 1] == "." and _INITIALS_END.search(piece):
+    if text[b : b + 1] == "." and _initials_end(text, a, b):
         return b + 1
     for opener, closer in ("[]", "()"):
-        if piece.count(opener) > piece.count(closer) and text[b : b + 1] == closer:
+        if text[b : b + 1] == closer and text.count(opener, a, b) > text.count(closer, a, b):
             return b + 1  # "border areas like Gazientep [Turkey]"
     return b
+
+
+def _initials_end(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` ends with initials ("U.S", "D.C") that start a word in it."""
+    if b - a < 3 or not _ascii_letter(text[b - 1]):
+        return False
+    s = b - 3
+    while s >= a and text[s + 1] == "." and _ascii_letter(text[s]):
+        if s == a or not (text[s - 1].isalnum() or text[s - 1] == "_"):
+            return True
+        s -= 2
+    return False
+
+
+def _ascii_letter(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..schema import Actor
 from ..text.spans import Offsets
 from .clauses import Utterance
 from .document import Document
@@ -23,6 +24,16 @@ _NAME_BEFORE = re.compile(
     r"|(?!(?:In|On|At|The|A|An|But|And|As|For|From|With|By|If|When|After|This|That)\s)"
     r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w\-]+)"
 )
+# "spokeswoman for the Coalition", "a director at Acme": a role held in an organisation.
+_ROLE_IN = re.compile(
+    r"(?:(?:a|an|the|its|their)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:spokeswoman|spokesman|spokesperson|representative|director|head|chief|president|"
+    r"chairman|chairwoman|chair|member|official|executive|lawyer|attorney|adviser|advisor|"
+    r"aide|founder|partner|analyst|economist|researcher|manager|leader|secretary)"
+    r"\s+(?:for|of|at|with|to)\s+",
+    re.I,
+)
+_APPOSITION = re.compile(r",\s+[^,;“”\"]{0,80}$")  # "Name, a developer and " before the role
 _PRONOUN_LEAD = re.compile(r"(?:he|she|they|i)\b(?!['’])", re.I)
 _DENIAL_LEAD = re.compile(r"(?:denied|denies|deny|disputed|disputes)\b")
 
@@ -30,9 +41,19 @@ _DENIAL_LEAD = re.compile(r"(?:denied|denies|deny|disputed|disputes)\b")
 class Speakers:
     """The claimants of one article's utterances and the names of its speakers."""
 
-    def __init__(self, doc: Document, utterances: list[Utterance], speakers: list[str | None]):
+    def __init__(
+        self,
+        doc: Document,
+        utterances: list[Utterance],
+        speakers: list[str | None],
+        actors: list[Actor] | None = None,
+    ):
         self.doc, self.text = doc, doc.text
-        self.utterances, self.speakers = utterances, speakers
+        self.utterances = utterances
+        self.types = {a.id: a.type for a in actors or []}
+        self.speakers = [
+            self._holder(u, who, actors or []) for u, who in zip(utterances, speakers, strict=True)
+        ]
         self.names = self._names()
         self.claimants = self._claimants()
 
@@ -65,6 +86,26 @@ class Speakers:
                 out[n] = found if found is not None else out[n]
         return out
 
+    def _holder(self, u: Utterance, who: str | None, actors: list[Actor]) -> str | None:
+        """ "Ann Lee, a developer and spokeswoman for the Coalition, said": the person
+        named before the role speaks, not the organisation the role is held in."""
+        if who is None or u.source is None or self.types.get(who) != "organization":
+            return who
+        if _ROLE_IN.match(self.text, *u.source) is None:
+            return who
+        sentence = self.doc.sentence_at(u.source[0])
+        floor = sentence.start if sentence else max(0, u.source[0] - 200)
+        best: tuple[int, str] | None = None
+        for actor in actors:
+            if actor.type != "person":
+                continue
+            for m in actor.mentions:
+                later = best is None or m.end > best[0]
+                before = floor <= m.start and m.end <= u.source[0] and later
+                if before and _APPOSITION.match(self.text, m.end, u.source[0]) is not None:
+                    best = (m.end, actor.id)
+        return best[1] if best else who
+
     def _antecedent(self, earlier: list[int], u: Utterance, plural: bool) -> str | None:
         here = self.doc.paragraph_index(u.start)
         for m in reversed(earlier):
@@ -74,6 +115,9 @@ class Speakers:
             phrase = self._phrase(other.source)
             if other.source is None or self.speakers[m] is None or not _name_like(phrase):
                 continue
+            kind = self.types.get(self.speakers[m] or "")
+            if not plural and kind is not None and kind != "person":
+                continue  # "he", "she": a person, not the organisation that spoke before
             joined = _JOINED.search(self.text, max(0, other.source[0] - 40), other.source[0])
             if (_plural(phrase) or joined is not None) == plural:
                 return self.speakers[m]

@@ -16,13 +16,14 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..schema import Claim, Quote, Span
+from ..schema import Actor, Claim, Quote, Span
 from ..text.spans import Offsets, SpanSet
 from .claim_checks import cut_future_tail, hedged, lead_end, non_claim, skipped_paragraphs
 from .claim_clauses import split_clauses, tokens, trim
 from .claim_frames import read_frame
 from .claim_inner import own_frame, peel
 from .claim_speakers import Speakers, statement
+from .claim_tokens import token_count
 from .claim_words import CONDITIONALS
 from .clauses import Utterance
 from .document import Document
@@ -55,11 +56,13 @@ def find_claims(
     speakers: list[str | None],
     quotes: list[Quote],
     zones: list[tuple[int, int]],
+    actors: list[Actor] | None = None,
 ) -> list[Claim]:
     """Every claim of the article, in text order. ``doc`` is the article with page
     furniture blanked (offsets kept); ``speakers[i]`` is the actor id of
-    ``utterances[i]``; ``quotes`` are read, never changed."""
-    found = _ClaimFinder(doc, utterances, speakers, zones).run()
+    ``utterances[i]``; ``quotes`` are read, never changed; ``actors`` (the engine's,
+    with types and mentions) tell a person from an organisation among claimants."""
+    found = _ClaimFinder(doc, utterances, speakers, zones, actors).run()
     return [
         Claim(
             id=f"c{n}",
@@ -82,10 +85,11 @@ class _ClaimFinder:
         utterances: list[Utterance],
         speakers: list[str | None],
         zones: list[Offsets],
+        actors: list[Actor] | None = None,
     ) -> None:
         self.doc, self.text = doc, doc.text
         self.utterances, self.zones = utterances, zones
-        self.speakers = Speakers(doc, utterances, speakers)
+        self.speakers = Speakers(doc, utterances, speakers, actors)
         self.skipped = skipped_paragraphs(doc)
         self.quoted = [(q.start, q.end) for q in find_quoted(doc)]
         self.quote_starts = [a for a, _ in self.quoted]
@@ -144,6 +148,8 @@ class _ClaimFinder:
         head = self.text[start : start + 80].lower()
         if not any(word in head for word in CONDITIONALS):
             return False
+        if not any(t[2] in CONDITIONALS for t in tokens(self.text, start, start + 110)):
+            return False  # the first word after the openers lies in these
         a, _ = trim(self.text, start, min(len(self.text), start + 80))
         toks = tokens(self.text, a, a + 30)
         return bool(toks) and toks[0][2] in CONDITIONALS
@@ -227,7 +233,7 @@ class _ClaimFinder:
             cursor = max(cursor, b)
         if cursor < end:
             pieces.append((cursor, end))
-        return [p for p in pieces if len(tokens(self.text, *p)) >= 3]
+        return [p for p in pieces if token_count(self.text, *p) >= 3]
 
     def _add(
         self,

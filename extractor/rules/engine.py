@@ -89,7 +89,11 @@ class RulesEngine:
         quotes = self._quotes(text, utterances, speakers)
         junk = SpanSet(zones)
         quotes = [q for q in quotes if not junk.overlaps(q.start, q.end)]
-        found_claims = find_claims(text, doc, utterances, speakers, quotes, zones) if claims else []
+        found_claims = (
+            find_claims(text, doc, utterances, speakers, quotes, zones, [a for _, a in actors])
+            if claims
+            else []
+        )
         return Extraction(
             actors=[actor for _, actor in actors],
             quotes=link_nested(quotes),
