@@ -13,7 +13,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from ..api import ExtractionStore, Extractor
 from ..errors import ExtractorError
 from ..read.article import load_article
+from ..schema import Extraction
 from .inputs import InputError, InputOptions, Item, count_inputs, iter_inputs
 from .results import Previous, error_line, ok_line, read_previous
 
@@ -101,16 +102,24 @@ async def _extract_one(extractor: Extractor, item: Item | InputError) -> dict[st
     meta: dict[str, Any] = {"engine": extractor.engine.name}
     if isinstance(item, InputError):
         return error_line(item.id, item.path, None, item.error, meta)
+    return await line_of(item, extractor.aextract(item.article), meta)
+
+
+async def line_of(
+    item: Item, extraction: Awaitable[Extraction], meta: dict[str, Any]
+) -> dict[str, Any]:
+    """The results line of one article from its extraction as it finishes (an ok line,
+    or an error line for whatever it raised), with the run's ``meta`` filled in."""
     started = time.perf_counter()
     try:
-        extraction = await extractor.aextract(item.article)
+        done = await extraction
     except Exception as exc:  # a bug must not lose the article or stop the batch
         meta["elapsed_s"] = round(time.perf_counter() - started, 3)
         requests = getattr(exc, "requests", None)
         if requests is not None:
             meta["requests"] = requests
         return error_line(item.id, item.path, item.text, exc, meta)
-    m = extraction.meta
+    m = done.meta
     meta.update(
         encoding=item.article.encoding,
         model=m.model,
@@ -121,7 +130,7 @@ async def _extract_one(extractor: Extractor, item: Item | InputError) -> dict[st
         cached=m.cached,
         elapsed_s=round(time.perf_counter() - started, 3),
     )
-    return ok_line(item.id, item.path, item.text, extraction, meta)
+    return ok_line(item.id, item.path, item.text, done, meta)
 
 
 async def aextract_many(

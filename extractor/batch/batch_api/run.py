@@ -34,8 +34,8 @@ from ...errors import BatchAnswerError, ConfigurationError, ProviderError
 from ...llm.providers import build_client
 from ..inputs import InputError, Item
 from ..progress import RunProgress
-from ..results import error_line, ok_line
-from ..runner import RunPlan
+from ..results import error_line
+from ..runner import RunPlan, line_of
 from .jobfile import ENDPOINT, MAX_BYTES, MAX_REQUESTS, Answers, Request, read_answers, split_jobs
 from .poll import BatchProgress, PollPolicy, wait_for
 from .state import BatchState, Job, state_path
@@ -227,29 +227,10 @@ async def _line(
                 return error_line(item.id, item.path, item.text, error, meta)
             answered.append((digest, completion))
         meta["batch"]["usage"] = _usage([pair[1] for pair in answered if pair is not None])
-    started = time.perf_counter()
-    try:
-        extraction = await extractor.aextract_answered(item.article, answered)
-    except Exception as exc:  # a bug must not lose the article or stop the batch
-        meta["elapsed_s"] = round(time.perf_counter() - started, 3)
-        requests = getattr(exc, "requests", None)
-        if requests is not None:
-            meta["requests"] = requests
-        return error_line(item.id, item.path, item.text, exc, meta)
-    m = extraction.meta
-    meta.update(
-        encoding=item.article.encoding,
-        model=m.model,
-        prompt_version=m.prompt_version,
-        usage=m.usage.model_dump(),
-        requests=0 if m.cached else m.requests,
-        attempts=0 if m.cached else m.attempts,
-        cached=m.cached,
-        elapsed_s=round(time.perf_counter() - started, 3),
-    )
-    if "batch" in meta:
-        meta["batch"]["live"] = m.requests > 0  # some chunk was re-asked on the live path
-    return ok_line(item.id, item.path, item.text, extraction, meta)
+    line = await line_of(item, extractor.aextract_answered(item.article, answered), meta)
+    if "batch" in meta and line["status"] == "ok":
+        meta["batch"]["live"] = meta["requests"] > 0  # some chunk was re-asked live
+    return line
 
 
 def _usage(completions: list[dict[str, Any]]) -> dict[str, int]:
