@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
 from ..api import Extractor
 from ..batch.batch_api.poll import PollPolicy
 from ..batch.batch_api.run import BatchOptions, check_engine, run_batches
-from ..batch.cache import ExtractionCache
-from ..batch.progress import RunProgress, summary_table
+from ..batch.progress import RunProgress
 from ..batch.results import ResultWriter
 from ..batch.runner import RunPlan
 from ..errors import ConfigurationError
-from .options import errors_exit, stderr
+from .options import closing_run, errors_exit, stderr
 
 
 def run_batch_api(
@@ -37,14 +34,5 @@ def run_batch_api(
         policy=PollPolicy(interval=poll_interval, max_interval=max(poll_interval, 300.0)),
         concurrency=concurrency,
     )
-    try:
-        with errors_exit():
-            run_batches(extractor, plan, output, writer.write, progress, stderr, options)
-    finally:
-        writer.close()
-        if isinstance(extractor.cache, ExtractionCache):
-            extractor.cache.close()
-    progress.skipped = plan.skipped
-    stderr.print(summary_table(progress))
-    if progress.failed:
-        raise typer.Exit(1)
+    with closing_run(writer, extractor, progress, plan), errors_exit():
+        run_batches(extractor, plan, output, writer.write, progress, stderr, options)

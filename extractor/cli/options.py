@@ -12,6 +12,11 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from ..api import Extractor
+from ..batch.cache import ExtractionCache
+from ..batch.progress import RunProgress, summary_table
+from ..batch.results import ResultWriter
+from ..batch.runner import RunPlan
 from ..errors import ConfigurationError, ExtractorError
 
 stderr = Console(stderr=True, soft_wrap=True)
@@ -120,3 +125,23 @@ def with_model_options(command: Callable[..., None]) -> Callable[..., None]:
         **MODEL_OPTIONS,
     }
     return wrapper
+
+
+
+@contextmanager
+def closing_run(
+    writer: ResultWriter, extractor: Extractor, progress: RunProgress, plan: RunPlan
+) -> Iterator[None]:
+    """Around a run's writing: the results file and the cache are closed whatever
+    happens; after a run that ends, its summary, and exit 1 when an article failed
+    (after everything that succeeded has been written)."""
+    try:
+        yield
+    finally:
+        writer.close()
+        if isinstance(extractor.cache, ExtractionCache):
+            extractor.cache.close()
+    progress.skipped = plan.skipped
+    stderr.print(summary_table(progress))
+    if progress.failed:
+        raise typer.Exit(1)

@@ -11,14 +11,14 @@ import typer
 from ..api import Extractor
 from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
-from ..batch.progress import RunProgress, summary_table
+from ..batch.progress import RunProgress
 from ..batch.ray_executor import ray_lines
 from ..batch.results import ResultWriter
 from ..batch.runner import extract_many, plan_run
 from ..batch.workers import check_pool
 from ..errors import ConfigurationError
 from .batch_api import run_batch_api
-from .options import errors_exit, stderr, with_model_options
+from .options import closing_run, errors_exit, stderr, with_model_options
 
 
 class Executor(StrEnum):
@@ -99,28 +99,19 @@ def run(
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
     local_model = executor is Executor.local and extractor.engine.backend is not None
     checks = check_pool(workers if local_model else 0)  # Ray actors check their own
-    try:
-        with checks as extractor.checks, progress:
-            if executor is Executor.ray:
-                with errors_exit():
-                    lines = ray_lines(
-                        plan.items,
-                        engine_options=engine_options,
-                        concurrency=concurrency,
-                        address=ray_address,
-                        llm=extractor.engine.backend is not None,
-                        engine_name=extractor.engine.name,
-                    )
-            else:
-                lines = extract_many(plan.items, concurrency=concurrency, extractor=extractor)
-            for line in lines:
-                writer.write(line)
-                progress.add(line)
-    finally:
-        writer.close()
-        if isinstance(extractor.cache, ExtractionCache):
-            extractor.cache.close()
-    progress.skipped = plan.skipped
-    stderr.print(summary_table(progress))
-    if progress.failed:
-        raise typer.Exit(1)
+    with closing_run(writer, extractor, progress, plan), checks as extractor.checks, progress:
+        if executor is Executor.ray:
+            with errors_exit():
+                lines = ray_lines(
+                    plan.items,
+                    engine_options=engine_options,
+                    concurrency=concurrency,
+                    address=ray_address,
+                    llm=extractor.engine.backend is not None,
+                    engine_name=extractor.engine.name,
+                )
+        else:
+            lines = extract_many(plan.items, concurrency=concurrency, extractor=extractor)
+        for line in lines:
+            writer.write(line)
+            progress.add(line)
