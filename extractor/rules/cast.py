@@ -66,7 +66,9 @@ _QUANTIFIERS = frozenset(
 )
 _INDEFINITES = frozenset("a an another".split())
 _PREPOSITIONS = frozenset("of in at on by for from with to".split())
-_DETERMINERS = frozenset("the his her its their our my your this that these those".split())
+_NO_ONE_IN_PARTICULAR = _INDEFINITES | _PREPOSITIONS  # first words of "a friend", "of X"
+#: One capitalised word that names no one: a common word, a plural, a role, a body.
+_NOT_ONE_NAME = NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS
 #: Nouns by which a story refers back to an organisation it has named ("the agency",
 #: "the website"): such a description is that organisation, or no actor of its own.
 _REFERRING_NOUNS = frozenset(
@@ -86,7 +88,7 @@ def _title_case(words: list[str]) -> bool:
     return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.8
 
 
-def _headline_case_lines(doc: Document) -> list[Offsets]:
+def headline_lines(doc: Document) -> list[Offsets]:
     """Headlines and subheads: paragraphs in title or capital case with no full stop at
     the end (or of a few words only), and run-in heads ("Limited Tools to Fight
     Terrorism: The United Nations ...") up to their colon."""
@@ -202,10 +204,10 @@ def _sane_description(phrase: str) -> bool:
             phrase[:1].isupper()
             and phrase.isalpha()
             and not (phrase.isupper() and len(phrase) > 5)  # "CLARIFICATION"
-            and phrase.lower() not in NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS
+            and phrase.lower() not in _NOT_ONE_NAME
             and _NAMING_ADJECTIVE.fullmatch(phrase) is None  # "Democratic", "Syrian"
         )
-    if not words or len(tokens) > 6 or words[0] in _INDEFINITES | _PREPOSITIONS:
+    if not words or len(tokens) > 6 or words[0] in _NO_ONE_IN_PARTICULAR:
         return False
     if any(w in _CLAUSE_WORDS or w in DATE_WORDS for w in words) or words[0] in _QUANTIFIERS:
         return False
@@ -241,18 +243,12 @@ def _not_an_actor(entity: Entity, headlines: list[Offsets]) -> bool:
     return _STATE_ABBREVIATION.fullmatch(name) is not None
 
 
-def headlines(doc: Document) -> list[Offsets]:
-    """The headline-case lines of a document (see `_headline_case_lines`): a name only in
-    them names no one, so names there are not read at all."""
-    return _headline_case_lines(doc)
-
-
 def settle_cast(
-    index: ActorIndex, doc: Document, heads: list[Offsets]
+    index: ActorIndex, doc: Document, headlines: list[Offsets]
 ) -> tuple[set[int], dict[int, Entity]]:
     """Merge what is one actor and find what is none. Returns the ids (``id(entity)``) of
-    candidates to leave out of the result, and, by id, what each merged one became."""
-    headlines = heads
+    candidates to leave out of the result, and, by id, what each merged one became.
+    ``headlines``: the document's `headline_lines`."""
     drop: set[int] = set()
     merged: dict[int, Entity] = {}
     for m in _PARTY_GROUP.finditer(doc.text):  # after attribution: "they" never means them
@@ -262,6 +258,7 @@ def settle_cast(
             group.type = "group"
             group.add(m.group(), m.span())
     organisations = [e for e in index.entities if e.type == "organization"]
+    spelt = [(o, _spelt_out(o.name).split()) for o in organisations]
     for entity in list(index.entities):
         acronym = entity.name.replace(".", "")
         if entity.type == "organization" and acronym.isupper() and 2 <= len(acronym) <= 6:
@@ -273,7 +270,7 @@ def settle_cast(
                 index.merge(entity, full)
                 merged[id(entity)] = full
                 continue
-        fuller = _fuller_organisation(entity, organisations)
+        fuller = _fuller_organisation(entity, spelt)
         if fuller is None and entity.described:
             fuller = _referent(entity, organisations)
         if fuller is not None and entity in index.entities and fuller in index.entities:
@@ -302,26 +299,29 @@ def _spelt_out(name: str) -> str:
     return f"{_SHORT_FORMS[first]} {rest}" if first in _SHORT_FORMS and rest else name
 
 
-def _fuller_organisation(entity: Entity, organisations: list[Entity]) -> Entity | None:
+def _fuller_organisation(
+    entity: Entity, organisations: list[tuple[Entity, list[str]]]
+) -> Entity | None:
     """The one organisation whose name ends with this one's ("Post" in "Washington Post",
     "Security Council" in "U.N. Security Council", "Homeland Security" in "Department of
-    Homeland Security"), if there is exactly one; "U.N. X" and "United Nations X" are one."""
+    Homeland Security"), if there is exactly one; "U.N. X" and "United Nations X" are one.
+    ``organisations``: each with the words of its spelt-out name."""
     if entity.type not in ("organization", "other") and (
         entity.type != "person" or entity.title or entity.speaker
     ):
         return None
     words = _spelt_out(entity.name).split()
     found = {
-        _spelt_out(o.name): o
-        for o in organisations
+        " ".join(full): o
+        for o, full in organisations
         if o is not entity
-        and len(_spelt_out(o.name).split()) >= len(words)
-        and _spelt_out(o.name).split()[-len(words) :] == words
-        and _spelt_out(o.name) != " ".join(words)
+        and len(full) >= len(words)
+        and full[-len(words) :] == words
+        and full != words
     }
     if len(found) == 1:
         return next(iter(found.values()))
-    same = [o for o in organisations if o is not entity and _spelt_out(o.name) == " ".join(words)]
+    same = [o for o, full in organisations if o is not entity and full == words]
     return same[0] if same and entity.type == "organization" else None
 
 

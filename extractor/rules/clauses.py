@@ -234,11 +234,6 @@ class Clauses:
             found = self._source_before_aside(cue, floor)
         return found
 
-    def not_a_source(self, span: Offsets) -> bool:
-        """A sentence adverb or a preposition taken for the source ("Meanwhile, it attacked
-        ..., saying", "After saying ..."): no one speaks there."""
-        return speaks_for_no_one(self.text[span[0] : span[1]])
-
     def _source_before_aside(self, cue: Offsets, floor: int) -> Offsets | None:
         """``Clinton, at a later press gaggle, said``: the source stands before the aside."""
         head = self.text[floor : cue[0]].rstrip()

@@ -22,7 +22,7 @@ from ..read.article import Article
 from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
 from ..text.spans import SpanSet
-from .cast import headlines, settle_cast
+from .cast import headline_lines, settle_cast
 from .claims import find_claims
 from .clauses import speaks_for_no_one
 from .conventions import as_double_marks
@@ -77,7 +77,7 @@ class RulesEngine:
         finder = SpeechFinder(doc)
         utterances = finder.run()
         quoted = [(q.start, q.end) for q in finder.quoted]
-        heads = headlines(doc)
+        heads = headline_lines(doc)
         index = ActorIndex(clean, quoted, heads)
         found = self._attribute(utterances, index, doc)
         self._merge_descriptions(found, index)

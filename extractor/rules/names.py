@@ -216,12 +216,11 @@ class ActorIndex:
             # Of two people with one surname ("Hillary Clinton", "Bill Clinton") the bare
             # surname is the one the story named first: the one it is about, while the other
             # goes on being named in full ("former President Bill Clinton").
-            owner = min(people, key=lambda e: self._first[id(e)])
+            owner = self._named_first(people)
             owner.add(name, span)
             self._first[id(owner)] = min(self._first[id(owner)], span[0])
             return
-        surnamed = self._by_surname.get(name, [])
-        firsts = [e for e in self._by_first.get(name, []) if e not in surnamed]
+        firsts = self._by_first.get(name, [])  # no one has it as a surname (above)
         if len(firsts) == 1 and title is None and not self._a_place(name):
             # "Hillary", "Melania": the one person so named (not "in Charlotte")
             firsts[0].add(name, span)
@@ -244,6 +243,10 @@ class ActorIndex:
         nxt = self.text[span[1] : span[1] + 2]
         if nxt[:1] == " " and nxt[1:2].islower() and not _sentence_initial(self.text, span[0]):
             return  # an adjective ("Iraqi warrants", "Turkish officials")
+
+    def _named_first(self, people: list[Entity]) -> Entity:
+        """Of people sharing a surname, the one the text named first."""
+        return min(people, key=lambda e: self._first[id(e)])
 
     def _past_common_first_word(self, at: int, stop: int) -> int:
         """Where a name starts that a sentence opens with a common word ("Rival Hillary
@@ -334,7 +337,7 @@ class ActorIndex:
         last = phrase.split()[-1].strip(".,:;’'")
         people = self._by_surname.get(last, [])
         if people and len(phrase.split()) <= 3:  # "Mayor Ortiz" where names are not read
-            return min(people, key=lambda e: self._first[id(e)])
+            return self._named_first(people)
         head = [w for w in words if w not in ("the", "a", "an")][:2]
         if (words[-1] in ROLE_NOUNS and not words[-1].endswith("s")) or (
             head and head[0] in ROLE_NOUNS and "of" in words

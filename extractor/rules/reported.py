@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
-from .clauses import Clauses, Utterance
+from .clauses import Clauses, Utterance, speaks_for_no_one
 from .document import Sentence
 from .lexicon import (
     AMBIGUOUS_PARTICIPLES,
@@ -216,7 +216,7 @@ class ReportedSpeech(Clauses):
             # "..., adding that" / "... and said that": the sentence's subject speaks (when
             # none is found, the engine takes the sentence's earlier speaker).
             source_before = self._subject_of(sentence, cue[0])
-        elif low in PARTICIPLE_CUES and self.not_a_source(source_before):
+        elif low in PARTICIPLE_CUES and speaks_for_no_one(text[slice(*source_before)]):
             # "Meanwhile, it attacked Trump, saying ...": the subject, not the opening word
             subject = self._subject_of(sentence, cue[0])
             source_before = subject if subject is not None else source_before
