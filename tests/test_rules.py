@@ -192,3 +192,35 @@ def test_what_someone_spoke_or_railed_about_is_reported():
     assert reported["railed"].startswith("the ferry operators")
     assert reported["spoke"] == "the need for cheaper fares"
     assert "talked" not in reported  # to whom, not what about
+
+
+def test_cue_after_a_question_or_exclamation_in_its_own_sentence():
+    # The sentence splitter ends a sentence at ?” before a capital; the cue clause after it
+    # still attributes the quote, and the quote after the cue is the same utterance.
+    text = (
+        "Senator Lindsey Graham spoke to farmers on Tuesday.\n\n"
+        "“Does anybody know what the party's plan for the river is?” Graham asked. "
+        "“Neither do I.”\n\n"
+        "“Enough!” Councillor Ruth Obi shouted at the meeting.\n\n"
+        "“Is it over?” The crowd did not know.\n"
+    )
+    result = run(text)
+    asked = next(q for q in result.quotes if q.text.startswith("“Does anybody"))
+    assert asked.cue == "asked" and speaker_of(result, "“Does anybody") == "Lindsey Graham"
+    assert [text[p.start : p.end] for p in asked.parts][-1] == "“Neither do I.”"
+    assert speaker_of(result, "“Enough!”") == "Ruth Obi"
+    over = next(q for q in result.quotes if q.text.startswith("“Is it over?”"))
+    assert over.cue is None  # a new sentence with its own verb is no cue clause
+
+
+def test_a_nickname_in_marks_is_no_quote_and_a_state_title_no_cue():
+    text = (
+        'Delegate Marcia "Cia" Price spoke first.\n\n'
+        '"This is a big year for our city!" the mayor\'s niece, state Del. Marcia '
+        '"Cia" Price, shouted to the crowd. "The nation is watching."\n'
+    )
+    result = run(text)
+    assert not any(q.text == '"Cia"' for q in result.quotes)
+    big = next(q for q in result.quotes if q.text.startswith('"This is a big year'))
+    assert big.cue == "shouted"
+    assert text[big.parts[-1].start : big.parts[-1].end] == '"The nation is watching."'

@@ -14,12 +14,20 @@ from bisect import bisect_left
 
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
+from .claim_words import AUXILIARIES
 from .clauses import ABBREVIATION_DOTS, Clauses, Utterance
 from .document import Sentence
-from .lexicon import CUE_VERBS, DETERMINERS, PARTICIPLE_CUES, WEAK_REPORTED_CUES
+from .lexicon import (
+    CUE_VERBS,
+    DETERMINERS,
+    PARTICIPLE_CUES,
+    WEAK_REPORTED_CUES,
+)
 from .quotes import Quoted
 
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
+_NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
+_ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 
 
@@ -42,6 +50,8 @@ class DirectSpeech(Clauses):
             limit = min(limit, nxt.start)
         spans = self._words(q.end, limit)[:16]
         for k, w in enumerate(spans):
+            if self._lower(w) == "state":
+                continue  # "state Del. Marcia Price": a title, not "states"
             if self._lower(w) in CUE_VERBS and self._lower(w) not in WEAK_REPORTED_CUES - {
                 "asked",
                 "continued",
@@ -174,11 +184,25 @@ class DirectSpeech(Clauses):
     ) -> tuple[Offsets | None, Offsets | None, int] | None:
         """(source, cue, end of the cue clause) for a quote, or None when nothing names one."""
         sentence_end = max(sentence.end, q.end)
+        next_sentence: Sentence | None = None
         end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
         if end_sentence is not None:
             sentence_end = max(sentence_end, end_sentence.end)
+        if sentence_end <= q.end + 1 and _ASKS_OR_EXCLAIMS.search(self.text, q.start, q.end):
+            # “Does anybody know?” Graham asked. — the sentence splitter ends a sentence at
+            # ?” before a capital, so the cue clause is the next sentence: read it too.
+            following = self.doc.sentence_at(q.end + 1)
+            if following is not None and following.start <= q.end + 2:
+                sentence_end = following.end
+                next_sentence = following
         if kind == "direct":
             post = self._post_cue(q, sentence_end)
+            if (
+                post is not None
+                and next_sentence is not None
+                and not self._names_then_cue(q.end, post[1])
+            ):
+                post = None  # “Is it over?” The crowd did not know.
             if post is not None:
                 source, cue, clause_end = post
                 return (self.resolve_relative(source) if source else None), cue, clause_end
@@ -193,6 +217,13 @@ class DirectSpeech(Clauses):
             if colon is not None:
                 return colon[0], colon[1], q.end
         return None
+
+    def _names_then_cue(self, start: int, cue: Offsets) -> bool:
+        """What stands between the quote and the cue names a source ("Graham", "the
+        senator", "Scott's niece, state Del. Marcia Price"), or nothing ("asked Graham"):
+        no auxiliary or negation, which would make it a new sentence of its own."""
+        between = self._words(start, cue[0])
+        return len(between) <= 14 and not any(self._lower(w) in _NOT_IN_A_SOURCE for w in between)
 
     def _dash_source(self, q: Quoted) -> Offsets | None:
         """``“...” ― Sonya Herridge``: a name after a dash, closing the paragraph."""

@@ -34,6 +34,20 @@ def _opens_here(text: str, i: int, width: int = 1) -> bool:
 _MARK_TOKEN = re.compile("''|[“”„«»\"]")
 
 
+_NICKNAME = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?")
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """``Marcia "Cia" Price``, ``Dwayne “The Rock” Johnson``: a name's nickname between
+    its first name and surname, no quotation."""
+    before, after = text[max(0, start - 30) : start], text[end : end + 30]
+    return (
+        _NICKNAME.fullmatch(text, start + 1, end - 1) is not None
+        and re.search(r"\b[A-Z][a-z]+\.? $", before) is not None
+        and re.match(r" [A-Z][a-z]", after) is not None
+    )
+
+
 def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quoted]:
     """Every quoted passage of the document, in text order.
 
@@ -61,7 +75,8 @@ def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quo
                 if depth > 0 and c in CLOSERS:
                     depth -= 1
                     continue
-                found.append(Quoted(open_at, m.end()))
+                if not _nickname(text, open_at, m.end()):
+                    found.append(Quoted(open_at, m.end()))
                 open_at = None
         if open_at is None:
             continue
