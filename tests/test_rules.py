@@ -224,3 +224,23 @@ def test_a_nickname_in_marks_is_no_quote_and_a_state_title_no_cue():
     big = next(q for q in result.quotes if q.text.startswith('"This is a big year'))
     assert big.cue == "shouted"
     assert text[big.parts[-1].start : big.parts[-1].end] == '"The nation is watching."'
+
+
+def test_a_show_title_between_the_pieces_and_but_joining_them():
+    text = (
+        "Flynn backs the plan\n\n"
+        "Retired Lt. Gen. Michael Flynn spoke to reporters on Thursday.\n\n"
+        "“He is right. The plan is sound,” Flynn, a senior adviser, said Thursday morning "
+        "on Channel 9’s “Breakfast With Friends.” “I mean, the troops want it.”\n\n"
+        "“I like Larry,” the mayor said, but “on roads, Larry is wrong.”\n\n"
+        "Harriet Cole tells Radio Ulster’s “Morning Call” on Friday that “nobody knows.”\n"
+    )
+    result = run(text)
+    right = next(q for q in result.quotes if q.text.startswith("“He is right"))
+    assert speaker_of(result, "“He is right") == "Michael Flynn"  # the name before a comma
+    assert text[right.parts[-1].start : right.parts[-1].end] == "“I mean, the troops want it.”"
+    larry = next(q for q in result.quotes if q.text.startswith("“I like Larry"))
+    assert text[larry.parts[-1].start : larry.parts[-1].end] == "“on roads, Larry is wrong.”"
+    assert not any("Breakfast With Friends" in q.text and q.kind != "direct" for q in result.quotes)
+    assert not any(q.text.startswith("Radio Ulster’s") for q in result.quotes)
+    assert speaker_of(result, "that “nobody knows.”") == "Harriet Cole"

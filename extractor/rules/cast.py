@@ -22,7 +22,6 @@ import re
 from rapidfuzz.distance import OSA
 
 from ..text.spans import Offsets
-from .candidates import classify
 from .document import Document
 from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
 from .names import ActorIndex, Entity
@@ -78,40 +77,6 @@ _REFERRING_NOUNS = frozenset(
 )
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
 _LOWER_WORD = re.compile(r"[a-z’'-]+")
-
-
-def _title_case(words: list[str]) -> bool:
-    words = [w for w in words if w[:1].isalpha()]
-    long_words = [w for w in words if len(w) > 3]
-    if len(words) < 2 or not long_words:
-        return False
-    return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.8
-
-
-def headline_lines(doc: Document) -> list[Offsets]:
-    """Headlines and subheads: paragraphs in title or capital case with no full stop at
-    the end (or of a few words only), and run-in heads ("Limited Tools to Fight
-    Terrorism: The United Nations ...") up to their colon."""
-    text = doc.text
-    lines = []
-    for k, para in enumerate(doc.paragraphs):
-        line = text[para.start : para.end].strip()
-        words = line.split()
-        stopped = line.endswith((".", "”", '"'))
-        capitals = line.isupper() and len(words) >= 2
-        if _sign_off(doc, k):
-            continue  # a letter's sign-off ("Kathryn Kates." / "New York."): its writer
-        if (
-            capitals
-            or (_title_case(words) and (not stopped or len(words) <= (20 if k < 2 else 4)))
-            or (k == 0 and not stopped and len(words) <= 15)  # the headline, in sentence case
-        ):
-            lines.append((para.start, para.end))
-        else:
-            colon = line.find(": ", 0, 80)
-            if colon > 0 and _title_case(line[:colon].split()):
-                lines.append((para.start, para.start + colon))
-    return lines
 
 
 #: Words before a name that make it a place or a setting, not a doer ("in Yemen", "at the
@@ -170,19 +135,6 @@ def _only_a_setting(entity: Entity, text: str) -> bool:
         and bool(entity.mentions)
         and all(_in_a_setting(text, m) for m in entity.mentions)
     )
-
-
-def _sign_off(doc: Document, k: int) -> bool:
-    """A paragraph that is a person's name and a full stop, then a short place line or the
-    end: a letter writer signing ("Kathryn Kates." / "New York."), not a subhead."""
-    paragraphs = doc.paragraphs
-    line = doc.text[paragraphs[k].start : paragraphs[k].end].strip()
-    if not line.endswith(".") or line.isupper() or classify(line[:-1]) != "person":
-        return False
-    if k + 1 == len(paragraphs):
-        return True
-    after = doc.text[paragraphs[k + 1].start : paragraphs[k + 1].end].strip()
-    return len(after.split()) <= 4 and after.endswith(".")
 
 
 def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
@@ -290,8 +242,14 @@ def settle_cast(
 
 #: Short forms that begin organisation names ("U.N. Security Council" is "United Nations
 #: Security Council").
-_SHORT_FORMS = {"U.N.": "United Nations", "UN": "United Nations", "E.U.": "European Union",
-                "EU": "European Union", "U.S.": "United States", "US": "United States"}
+_SHORT_FORMS = {
+    "U.N.": "United Nations",
+    "UN": "United Nations",
+    "E.U.": "European Union",
+    "EU": "European Union",
+    "U.S.": "United States",
+    "US": "United States",
+}
 
 
 def _spelt_out(name: str) -> str:
@@ -367,9 +325,10 @@ def _misspelt(entities: list[Entity]) -> list[tuple[Entity, Entity]]:
             for typo in group[k + 1 :]:
                 if id(typo) in taken or abs(len(typo.name) - len(right.name)) > 1:
                     continue
-                if typo.name[0] == right.name[0] and OSA.distance(
-                    typo.name, right.name, score_cutoff=1
-                ) <= 1:
+                if (
+                    typo.name[0] == right.name[0]
+                    and OSA.distance(typo.name, right.name, score_cutoff=1) <= 1
+                ):
                     pairs.append((typo, right))
                     taken.add(id(typo))
     return pairs

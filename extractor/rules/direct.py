@@ -23,9 +23,10 @@ from .lexicon import (
     PARTICIPLE_CUES,
     WEAK_REPORTED_CUES,
 )
-from .quotes import Quoted
+from .quotes import Quoted, is_title
 
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
+_JOINING_WORD = re.compile(r"(?<=,) ?(?:but|and)$")
 _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
@@ -148,10 +149,13 @@ class DirectSpeech(Clauses):
                 q2 = quotes[j]
                 if self.doc.paragraph_index(q2.start) != paragraph or kind != "direct":
                     break
+                if is_title(self.text, q2):
+                    continue  # said on Fox News’s “Fox and Friends.” “...”: read past it
                 gap = self.text[cursor : q2.start]
                 if self._has_cue_verb(cursor, q2.start):
                     break
-                if gap.strip() and gap.strip()[-1] not in ",.;:!?":
+                gap = _JOINING_WORD.sub("", gap.strip().rstrip('”"’'))  # “A,” he said, but “B”
+                if gap and gap[-1] not in ",.;:!?":
                     break  # the next quote sits inside a sentence of the article's own
                 s2 = self.doc.sentence_at(q2.start) or sentence
                 own = attribution(j, s2)

@@ -22,11 +22,12 @@ from ..read.article import Article
 from ..read.furniture import junk_zones
 from ..schema import SCHEMA_VERSION, Actor, Extraction, Meta, Quote
 from ..text.spans import SpanSet
-from .cast import headline_lines, settle_cast
+from .cast import settle_cast
 from .claims import find_claims
 from .clauses import speaks_for_no_one
 from .conventions import as_double_marks
 from .document import Document
+from .headlines import headline_lines
 from .names import ActorIndex, Entity
 from .speech import SpeechFinder, Utterance
 

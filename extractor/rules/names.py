@@ -38,6 +38,7 @@ _ACTS = re.compile(
 )
 _SUFFIXES = frozenset("Jr Sr II III IV".split())
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
+_NAME_THEN_APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}), [a-z]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -76,9 +77,7 @@ class ActorIndex:
     actor rank), but one from `add_mention` while in use goes first among those at its start
     until `changed`. It and its copies per type (outside quotes) are updated in place."""
 
-    def __init__(
-        self, text: str, quoted: list[Offsets], skip: list[Offsets] | None = None
-    ) -> None:
+    def __init__(self, text: str, quoted: list[Offsets], skip: list[Offsets] | None = None) -> None:
         self.text = text
         self.quoted = quoted
         self._skip = sorted(skip or [])  # lines whose names name no one (headlines)
@@ -201,9 +200,7 @@ class ActorIndex:
         for m in _CAMPAIGN.finditer(text):  # "the Trump campaign", "Clinton’s campaign"
             if m.group(1) in self._by_surname:  # a candidate's team is the campaign
                 body = "administration" if m.group(3) == "administration" else "campaign"
-                self._entity(f"{m.group(1)} {body}", "organization").add(
-                    m.group(), m.span()
-                )
+                self._entity(f"{m.group(1)} {body}", "organization").add(m.group(), m.span())
         for m in _HANDLE.finditer(text):  # "@nycsouthpaw": a social-media account speaks
             self._entity(m.group(), "person").add(m.group(), m.span())
 
@@ -328,6 +325,10 @@ class ActorIndex:
             return self.last_before(span[0], {"organization", "group", "country"})
         if low in ("i", "we"):
             return None
+        apposition = _NAME_THEN_APPOSITION.match(phrase)
+        if apposition is not None:  # "Flynn, a top Trump surrogate": Flynn
+            at = self.text.index(phrase, span[0])
+            return self.speaker((at, at + apposition.end(1)))
         named = self._head_named_in(span)
         if named is not None:
             return named

@@ -48,6 +48,25 @@ def _nickname(text: str, start: int, end: int) -> bool:
     )
 
 
+_SMALL_WORDS = frozenset("a an and at by for in it of on or the to with".split())
+_TITLE_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:on|in|at|during|from|for|of|his|her|their|its|a|an|the|to|into))[^\S\n]*$"
+)
+
+
+def is_title(text: str, q: Quoted) -> bool:
+    """``Fox News’s “Fox and Friends.”``, ``in “Barack Obama Election Day,”``: the
+    title of a show, book or event (every word capitalised, after a possessive, a
+    preposition or a determiner), which names a thing and quotes no one."""
+    inner = text[q.start + 1 : q.end - 1].strip(" ,.!?")
+    words = inner.split()
+    if not 1 <= len(words) <= 6 or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
+        return False
+    return _TITLE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+
+
 def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quoted]:
     """Every quoted passage of the document, in text order.
 

@@ -26,11 +26,12 @@ from .lexicon import (
     SPEECH_ONLY_CUES,
     STANCE_VERBS,
     THAT_ONLY_CUES,
+    TIME_WORDS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
     WEAK_REPORTED_CUES,
 )
-from .quotes import Quoted
+from .quotes import Quoted, is_title
 
 _CONTENT_BREAK = re.compile(
     r";\s|\s[―—–]\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
@@ -317,6 +318,8 @@ class ReportedSpeech(Clauses):
     def _subject_verb(self, q: Quoted, sentence: Sentence) -> Utterance | None:
         """A quoted fragment in ``Clinton called X “deplorables.”``: the sentence's subject
         and verb attribute it; the content runs from the verb to the end of the fragment."""
+        if is_title(self.text, q):
+            return None  # MSNBC’s “Morning Joe”: a show's name, no one's words
         head = self.text[sentence.start : q.start]
         best = None
         for m in _SUBJECT_VERB.finditer(head):
@@ -325,7 +328,9 @@ class ReportedSpeech(Clauses):
             return None
         source = (sentence.start + best.start("src"), sentence.start + best.end("src"))
         verb = (sentence.start + best.start("verb"), sentence.start + best.end("verb"))
-        if self._lower(verb) in NOT_VERBS or self._in_quote(source[0]):
+        if self._lower(verb) in NOT_VERBS or self._lower(verb) in TIME_WORDS:
+            return None  # "said Thursday morning on ...": a time, no verb
+        if self._in_quote(source[0]):
             return None
         start = verb[1]
         while start < q.start and self.text[start] in " ,":
