@@ -244,3 +244,20 @@ def test_a_show_title_between_the_pieces_and_but_joining_them():
     assert not any("Breakfast With Friends" in q.text and q.kind != "direct" for q in result.quotes)
     assert not any(q.text.startswith("Radio Ulster’s") for q in result.quotes)
     assert speaker_of(result, "that “nobody knows.”") == "Harriet Cole"
+
+
+def test_asks_after_a_question_a_name_before_a_participle_and_that_after_an_aside():
+    text = (
+        "Pardon row\n\n"
+        "Donald Trump spoke in Novi. The Harbour Commission met on Monday.\n\n"
+        "“Will you pledge not to issue a pardon?” he asks.\n\n"
+        "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead?”\n\n"
+        "The commission says on its website that “there were issues with the sound.”\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "“Will you pledge") == "Donald Trump"
+    assert speaker_of(result, "“Why aren’t I") == "Hillary Clinton"
+    reported = next(q for q in result.quotes if q.text.startswith("that “there were"))
+    assert reported.kind == "indirect" and speaker_of(result, "that “there") == "Harbour Commission"
+    inner = next(q for q in result.quotes if q.text.startswith("“there were"))
+    assert inner.within == reported.id and inner.speaker == reported.speaker

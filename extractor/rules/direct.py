@@ -27,6 +27,12 @@ from .quotes import Quoted, is_title
 
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
 _JOINING_WORD = re.compile(r"(?<=,) ?(?:but|and)$")
+#: Cues that attribute a quote before them only weakly: after a quote, "he asks", "she
+#: continued" and "he pointed out" attribute it as well as "said" does.
+_WEAK_AFTER_A_QUOTE = WEAK_REPORTED_CUES - frozenset(
+    "ask asks asked continue continues continued question questions questioned point "
+    "points pointed".split()
+)
 _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
@@ -53,10 +59,7 @@ class DirectSpeech(Clauses):
         for k, w in enumerate(spans):
             if self._lower(w) == "state":
                 continue  # "state Del. Marcia Price": a title, not "states"
-            if self._lower(w) in CUE_VERBS and self._lower(w) not in WEAK_REPORTED_CUES - {
-                "asked",
-                "continued",
-            }:
+            if self._lower(w) in CUE_VERBS and self._lower(w) not in _WEAK_AFTER_A_QUOTE:
                 lead = ABBREVIATION_DOTS.sub("", self.text[q.end : w[0]])
                 if any(c in ".!?" for c in lead.strip()[:-1] if c) or "\n" in lead:
                     return None
@@ -84,6 +87,9 @@ class DirectSpeech(Clauses):
                     or tail.strip().endswith((",", ":"))
                 ):
                     if self._lower(w) in PARTICIPLE_CUES:
+                        if k > 0 and self.text[head_words[k - 1][0]].isupper():
+                            # "footage of Hillary Clinton asking, “...”": the name before it
+                            return self._source_before(w, sentence.start), w
                         return self._subject_of(sentence, w[0]), w
                     source = self._source_before(w, sentence.start)
                     if source is None and k < len(head_words) - 1:

@@ -121,7 +121,15 @@ class RulesEngine:
         """Fill missing sources and map each utterance to an actor."""
         speakers: list[Entity | None] = []
         last_sourced = -1  # the last utterance before this one with a source
+        enclosing = self._enclosing(utterances)
         for n, u in enumerate(utterances):
+            outer = enclosing(u) if u.source is None and u.kind != "indirect" else None
+            if outer is not None and outer < n and utterances[outer].source is not None:
+                # said in a statement that “...”: the quote is the reported speaker's (the
+                # enclosing utterance comes first: they are in text order, longest first)
+                u.nested_in, u.source = outer, utterances[outer].source
+                speakers.append(speakers[outer])
+                continue
             if u.source is None:
                 self._borrow_source(n, utterances, doc, last_sourced)
             elif speaks_for_no_one(doc.text[u.source[0] : u.source[1]]):  # "In", "Meanwhile"
@@ -139,7 +147,6 @@ class RulesEngine:
             if u.source is not None:
                 last_sourced = n
         # A quoted fragment inside reported speech belongs to that speech's speaker.
-        enclosing = self._enclosing(utterances)
         for n, u in enumerate(utterances):
             if speakers[n] is not None or u.kind == "indirect":
                 continue

@@ -24,7 +24,7 @@ urged vow vows vowed pledge pledges pledged recall recalls recalled concede conc
 conceded caution cautions cautioned observe observes observed tweet tweets tweeted
 testify testifies testified allege alleges alleged conclude concludes concluded
 consider considers considered feel feels felt fear fears feared expect expects expected
-ask asks asked respond responds responded reply replies replied continue continues
+ask asks asked asking respond responds responded reply replies replied continue continues
 continued charge charges charged boast boasts boasted predict announce recount
 recounts recounted joke jokes joked quip quips quipped acknowledge describe describes
 described call calls called accuse accuses accused point points pointed mention
