@@ -261,3 +261,21 @@ def test_asks_after_a_question_a_name_before_a_participle_and_that_after_an_asid
     assert reported.kind == "indirect" and speaker_of(result, "that “there") == "Harbour Commission"
     inner = next(q for q in result.quotes if q.text.startswith("“there were"))
     assert inner.within == reported.id and inner.speaker == reported.speaker
+
+
+def test_a_fragment_before_said_name_and_a_cueless_quote_after_a_sentence_about_someone():
+    text = (
+        "Burma ties\n\n"
+        "Mike Pence spoke on Sunday.\n\n"
+        '"We need order," Pence said on CNN.\n\n'
+        'Both parties "saw Burma as a country under pressure," said Victor Cha, who served '
+        'as Asia director. "In that sense, it was like pushing on an open door."\n\n'
+        'On "Face the Nation," Sen. Bernie Sanders (Vt.) named bigotry as one of the '
+        'reasons. "The younger people are sick and tired of discrimination."\n'
+    )
+    result = run(text)
+    clause = next(q for q in result.quotes if q.text.startswith("Both parties"))
+    assert clause.kind == "indirect" and clause.cue == "said"
+    assert speaker_of(result, "Both parties") == "Victor Cha"
+    assert speaker_of(result, '"In that sense') == "Victor Cha"  # not Pence, quoted before
+    assert speaker_of(result, '"The younger people') == "Bernie Sanders"

@@ -36,7 +36,7 @@ _GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
 _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
 _OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _SUBJECT = re.compile(
-    r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:(?:The\s+|A\s+)?"
+    r"(?:[^,\n]{0,60},[”\"]?\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:(?:The\s+|A\s+)?"
     r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
 )
 _OPENING_PREPOSITIONS = frozenset(

@@ -143,7 +143,8 @@ class DirectSpeech(Clauses):
             kind = self._direct_kind(q, sentence)
             found_cue = attribution(i, sentence)
             if found_cue is None:
-                found.append(Utterance([(q.start, q.end)], kind, None, None))
+                lead = self._lead_subject(q, sentence) if kind == "direct" else None
+                found.append(Utterance([(q.start, q.end)], kind, lead, None))
                 continue
             source, cue, clause_end = found_cue
             parts = [(q.start, q.end)]
@@ -172,6 +173,31 @@ class DirectSpeech(Clauses):
                 cursor = q2.end
             found.append(Utterance(parts, kind, source, cue))
         return found
+
+    def _lead_subject(self, q: Quoted, sentence: Sentence) -> Offsets | None:
+        """``Sen. Bernie Sanders identified ... as a reason. “The younger people are ...”``:
+        a quote with no cue that follows, in its paragraph, a sentence about a named person
+        (its subject, a name, with no quotation of its own) is that person's."""
+        if sentence.start != q.start or sentence.start == 0:
+            return None
+        end = sentence.start
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        before = self.doc.sentence_at(end - 1)
+        if before is None or before.start >= q.start:
+            return None
+        if self.doc.paragraph_index(before.start) != self.doc.paragraph_index(q.start):
+            return None
+        inside = [p for p in self.quoted if before.start <= p.start < before.end]
+        if any(not is_title(self.text, p) for p in inside):
+            return None
+        subject = self._subject_of(before, before.end)
+        if subject is None or not self.text[subject[0]].isupper():
+            return None
+        words = self.text[subject[0] : subject[1]].split()
+        if words[0] in ("The", "A", "It", "They", "We", "I") or len(words) < 2:
+            return None  # a name of two words or more: "Sen. Bernie Sanders", "Jane Roe"
+        return subject
 
     def _has_cue_verb(self, start: int, end: int) -> bool:
         """A speech verb (not a noun: "the report", "Clinton's comments") in the stretch."""

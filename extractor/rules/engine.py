@@ -212,7 +212,10 @@ class RulesEngine:
                 prev = utterances[k]
                 if here - doc.paragraph_index(prev.start) > 1:
                     break
-                if prev.source is not None and prev.kind == "direct":
+                same_paragraph = doc.paragraph_index(prev.start) == here
+                if prev.source is not None and (
+                    prev.kind == "direct" or (same_paragraph and prev.kind == "indirect")
+                ):  # ... "saw Burma as a pawn," said Victor Cha. "In that sense, ..."
                     u.source, u.continued_from = prev.source, k
                     return
         if last_sourced >= 0:

@@ -50,7 +50,7 @@ def _nickname(text: str, start: int, end: int) -> bool:
 
 _SMALL_WORDS = frozenset("a an and at by for in it of on or the to with".split())
 _TITLE_BEFORE = re.compile(
-    r"(?:[’']s|\b(?:on|in|at|during|from|for|of|his|her|their|its|a|an|the|to|into))[^\S\n]*$"
+    r"(?:[’']s|\b(?i:on|in|at|during|from|for|of|his|her|their|its|a|an|the|to|into))[^\S\n]*$"
 )
 
 

@@ -43,6 +43,7 @@ _SUBJECT_VERB = re.compile(
     r"often|has been|had been|would|will|could|once)\s+)*"
     r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
+_QUOTED_COMMA = re.compile(r"\w{2}.{0,60}[”\"],$|,[”\"]$")  # the clause ends in a quote, then ","
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
 _QUESTION_NEXT = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
@@ -201,6 +202,11 @@ class ReportedSpeech(Clauses):
         rest = text[cue[1] : core_end]
         # "..., he said." / "..., said the official.": content is the clause before.
         after_source = self._source_after(cue, core_end)
+        lead = text[sentence.start : cue[0]].rstrip()
+        if low in SPEECH_ONLY_CUES and after_source is not None and _QUOTED_COMMA.search(lead):
+            # Both parties "saw Burma as ...," said Victor Cha: the clause before is his
+            end = sentence.start + len(lead) - (1 if lead.endswith(",") else 0)
+            return Utterance([(sentence.start, end)], "indirect", after_source, cue)
         source_before = self._source_before(cue, sentence.start)
         head = text[sentence.start : source_before[0] if source_before else cue[0]].rstrip()
         tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
