@@ -279,3 +279,26 @@ def test_a_fragment_before_said_name_and_a_cueless_quote_after_a_sentence_about_
     assert speaker_of(result, "Both parties") == "Victor Cha"
     assert speaker_of(result, '"In that sense') == "Victor Cha"  # not Pence, quoted before
     assert speaker_of(result, '"The younger people') == "Bernie Sanders"
+
+
+def test_he_added_after_a_fragment_possessives_skipped_and_an_own_cue_ends_reported_speech():
+    text = (
+        "Summit and leave\n\n"
+        "Chris Matthews said Mike Pence’s performance should boost Donald Trump’s numbers.\n\n"
+        "“I thought he was very effective,” he said.\n\n"
+        "However, he characterized Tim Kaine as “a little desperate there.”\n\n"
+        'Prime Minister Matteo Renzi spoke. The summit accomplished "too little," he added '
+        'on Twitter. "Without changing policies, Europe risks a lot."\n\n'
+        "Ivanka Trump noted the rule. She said fathers who adopt would not be eligible for "
+        "paid leave, and when pressed on why, the 34-year-old mother of three replied, "
+        '"It is meant to benefit the mother."\n'
+    )
+    result = run(text)
+    assert speaker_of(result, "“I thought he") == "Chris Matthews"  # not Trump’s, Pence’s
+    assert speaker_of(result, "“a little desperate") == "Chris Matthews"
+    summit = next(q for q in result.quotes if q.text.startswith("The summit"))
+    assert summit.cue == "added" and speaker_of(result, "The summit") == "Matteo Renzi"
+    assert speaker_of(result, '"Without changing') == "Matteo Renzi"
+    leave = next(q for q in result.quotes if q.text.startswith("fathers who adopt"))
+    meant = next(q for q in result.quotes if q.text.startswith('"It is meant'))
+    assert leave.end < meant.start and meant.within is None and meant.cue == "replied"

@@ -23,8 +23,9 @@ from rapidfuzz.distance import OSA
 
 from ..text.spans import Offsets
 from .document import Document
+from .entity import Entity
 from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
-from .names import ActorIndex, Entity
+from .names import ActorIndex
 
 GENERIC_ORG = frozenset(
     "commission council department foundation assembly committee agency ministry office "

@@ -33,6 +33,7 @@ _WEAK_AFTER_A_QUOTE = WEAK_REPORTED_CUES - frozenset(
     "ask asks asked continue continues continued question questions questioned point "
     "points pointed".split()
 )
+_NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+")
 _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
@@ -178,6 +179,14 @@ class DirectSpeech(Clauses):
         """``Sen. Bernie Sanders identified ... as a reason. “The younger people are ...”``:
         a quote with no cue that follows, in its paragraph, a sentence about a named person
         (its subject, a name, with no quotation of its own) is that person's."""
+        if sentence.start < q.start and "\n" not in self.text[sentence.start : q.start]:
+            # However, he characterized Kaine as, “a little desperate ...”: its own subject
+            own = self._subject_of(sentence, q.start)
+            if own is not None and (
+                self._lower(own) in ("he", "she") or _NAMED_SUBJECT.fullmatch(self.text, *own)
+            ):
+                return own
+            return None
         if sentence.start != q.start or sentence.start == 0:
             return None
         end = sentence.start

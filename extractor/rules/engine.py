@@ -27,8 +27,9 @@ from .claims import find_claims
 from .clauses import speaks_for_no_one
 from .conventions import as_double_marks
 from .document import Document
+from .entity import Entity
 from .headlines import headline_lines
-from .names import ActorIndex, Entity
+from .names import ActorIndex
 from .speech import SpeechFinder, Utterance
 
 ENGINE_VERSION = "rules-1"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from ..text.spans import Offsets
 from .candidates import (
@@ -23,6 +22,7 @@ from .candidates import (
     _sentence_initial,
 )
 from .document import SortedBlocks
+from .entity import Entity
 from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, ROLE_NOUNS
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
@@ -36,38 +36,9 @@ _ACTS = re.compile(
     r" (?:said|says|told|tells|added|argued|wrote|tweeted|declined|denied|insisted|urged"
     r"|warned|responded|replied|announced|acknowledged|admitted)\b"
 )
-_SUFFIXES = frozenset("Jr Sr II III IV".split())
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
 _NAME_THEN_APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}), [a-z]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
-
-
-@dataclass(slots=True)
-class Entity:
-    """One actor being assembled: its canonical name, type, title, aliases and mentions."""
-
-    name: str
-    type: str
-    title: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Offsets] = field(default_factory=list)
-    speaker: bool = False
-    described: bool = False  # made from a description ("the Pentagon spokesman"), not a name
-    _alias_set: set[str] = field(default_factory=set, repr=False)
-    _mention_set: set[Offsets] = field(default_factory=set, repr=False)
-
-    def add(self, alias: str, span: Offsets) -> None:
-        if alias != self.name and alias not in self._alias_set:
-            self.aliases.append(alias)
-            self._alias_set.add(alias)
-        if span not in self._mention_set:
-            self.mentions.append(span)
-            self._mention_set.add(span)
-
-    @property
-    def surname(self) -> str:
-        words = [w for w in self.name.split() if w.rstrip(".") not in _SUFFIXES]
-        return (words or self.name.split())[-1]
 
 
 class ActorIndex:
@@ -315,12 +286,28 @@ class ActorIndex:
         found = [entry for entry in last if entry is not None]
         return max(found)[4] if found else None  # the latest in the timeline's order
 
+    def _person_before(self, pos: int) -> Entity | None:
+        """Whom "he" or "she" at ``pos`` means: the person named last, unless that was in a
+        possessive ("... boost Trump’s poll numbers,” he said") and a speaker was named
+        just before it: then the speaker, who is what the story is following."""
+        self._timeline()
+        people = self._by_type.get("person")
+        last = people.last_below((pos,)) if people else None
+        if people is None or last is None:
+            return None
+        earlier: tuple | None = last
+        while earlier is not None and self.text.startswith(("’s", "'s"), earlier[3]):
+            earlier = people.last_below((earlier[0],))  # back over "Pence’s", "Trump’s"
+        if earlier is not None and earlier[4].speaker and last[0] - earlier[0] < 300:
+            return earlier[4]
+        return last[4]
+
     def speaker(self, span: Offsets) -> Entity | None:
         """The actor a source phrase refers to; a new one for a description."""
         phrase = self.text[span[0] : span[1]].strip()
         low = phrase.lower()
         if low in ("he", "she", "him", "her"):
-            return self.last_before(span[0], {"person"})
+            return self._person_before(span[0])
         if low in ("they", "it"):
             return self.last_before(span[0], {"organization", "group", "country"})
         if low in ("i", "we"):

@@ -44,6 +44,7 @@ _SUBJECT_VERB = re.compile(
     r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
 _QUOTED_COMMA = re.compile(r"\w{2}.{0,60}[”\"],$|,[”\"]$")  # the clause ends in a quote, then ","
+_SETTING_TAIL = re.compile(r"(?:on|in|to|at|during|after)\b[^,;:]{0,40}")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
 _QUESTION_NEXT = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
@@ -85,6 +86,13 @@ class ReportedSpeech(Clauses):
             if u.cue is not None and u.source is not None and u.cue[0] >= u.parts[0][1]
         ]
         taken.sort()
+        # where a direct quote's own cue clause begins ("..., the mother of three replied,
+        # “...”"): reported content ends before it
+        self._own_clauses = sorted(
+            (u.source or u.cue)[0]
+            for u in direct
+            if u.kind == "direct" and u.cue is not None and u.cue[1] <= u.parts[0][0]
+        )
         for sentence in self.doc.sentences:
             found.extend(self._reported_in(sentence, taken))
         return found
@@ -210,9 +218,12 @@ class ReportedSpeech(Clauses):
         source_before = self._source_before(cue, sentence.start)
         head = text[sentence.start : source_before[0] if source_before else cue[0]].rstrip()
         tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
-        if head.endswith(",") and len(head) > 20 and low in SPEECH_ONLY_CUES:
-            content = (sentence.start, sentence.start + len(head) - 1)
-            if source_before is not None and not tail_after:
+        quoted_comma = _QUOTED_COMMA.search(head) is not None  # accomplished "too little," he
+        if (head.endswith(",") or quoted_comma) and len(head) > 20 and low in SPEECH_ONLY_CUES:
+            content = (sentence.start, sentence.start + len(head) - (0 if quoted_comma else 1))
+            if source_before is not None and (
+                not tail_after or (quoted_comma and _SETTING_TAIL.fullmatch(tail_after))
+            ):  # ..., he added on Twitter.
                 return Utterance([content], "indirect", source_before, cue)
             if source_before is None and after_source is not None and not tail_after:
                 return Utterance([content], "indirect", after_source, cue)
@@ -275,6 +286,11 @@ class ReportedSpeech(Clauses):
             brk = _CONTENT_BREAK.search(text, brk.end(), core_end)
         if brk is not None and brk.start() - start >= 12:
             content_end = brk.start()
+        k = bisect_left(self._own_clauses, start + 12)
+        if k < len(self._own_clauses) and self._own_clauses[k] < content_end:
+            comma = text.rfind(", ", start + 12, self._own_clauses[k])
+            if comma != -1:
+                content_end = comma
         return Utterance([(start, content_end)], "indirect", source_before, cue)
 
     def _topic_at(
@@ -331,13 +347,13 @@ class ReportedSpeech(Clauses):
         head = self.text[sentence.start : q.start]
         best = None
         for m in _SUBJECT_VERB.finditer(head):
-            best = m
+            low = m.group("verb").lower()
+            if low not in NOT_VERBS and low not in TIME_WORDS:
+                best = m  # not "Kaine as", not "Thursday morning": no verbs
         if best is None:
             return None
         source = (sentence.start + best.start("src"), sentence.start + best.end("src"))
         verb = (sentence.start + best.start("verb"), sentence.start + best.end("verb"))
-        if self._lower(verb) in NOT_VERBS or self._lower(verb) in TIME_WORDS:
-            return None  # "said Thursday morning on ...": a time, no verb
         if self._in_quote(source[0]):
             return None
         start = verb[1]
