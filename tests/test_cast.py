@@ -112,7 +112,7 @@ def test_a_title_of_something_is_the_title_not_the_name():
     text = (
         "Secretary of State Ana Brel said the talks would resume, and she urged calm.\n\n"
         "Other leaders used sharp words to denounce what Prime Minister Ivo Tamm called the "
-        "council's \"reckless\" choice.\n"
+        'council\'s "reckless" choice.\n'
     )
     result = extract(text, engine="rules")
     found = {a.name: a for a in result.actors}
@@ -224,9 +224,19 @@ def test_the_issues_named_fragments_are_no_actors():
     found = [a.name for a in extract(text, engine="rules").actors]
     assert "Dana Obi" in found
     for junk in (
-        "it was swayed", "failings it", "newspaper took", "Wallonia enjoyed", "he wins he",
-        "Some of them", "An", "His", "explosive", "Forty-one percent of respondents",
-        "MAYOR FOCUSED", "GOLF GAME", "MAYOR FOCUSED ON FERRIES AS HARBOUR VOTE NEARS",
+        "it was swayed",
+        "failings it",
+        "newspaper took",
+        "Wallonia enjoyed",
+        "he wins he",
+        "Some of them",
+        "An",
+        "His",
+        "explosive",
+        "Forty-one percent of respondents",
+        "MAYOR FOCUSED",
+        "GOLF GAME",
+        "MAYOR FOCUSED ON FERRIES AS HARBOUR VOTE NEARS",
     ):
         assert not [n for n in found if n.lower() == junk.lower()], junk
 
@@ -244,3 +254,22 @@ def test_things_and_headlines_are_never_speakers_and_a_campaign_speaks_for_itsel
     sound = next(q for q in result.quotes if "numbers were sound" in q.text)
     assert sound.speaker == found["Tamm campaign"].id
     assert not [n for n in found if "Railing" in n or "Labor Day" in n]
+
+
+def test_staff_named_by_their_body_make_the_body_speak_and_the_agency_is_it():
+    text = (
+        "Visa fraud\n\n"
+        "Officials at Harbour Fraud Investigations, a division of the port, said they were "
+        "worried about forged papers.\n\n"
+        "In a 2013 memo, the agency suggested that the scheme be closed.\n\n"
+        "Admiralty officials said the inspection was legal.\n\n"
+        "Iraqi officials said the border was shut.\n"
+    )
+    result = extract(text, engine="rules")
+    actors = {a.name: a for a in result.actors}
+    assert actors["Harbour Fraud Investigations"].type == "organization"
+    assert "the agency" in actors["Harbour Fraud Investigations"].aliases
+    assert actors["Admiralty"].type == "organization"
+    assert actors["Iraqi officials"].type == "group"  # a nationality, not a body
+    suggested = next(q for q in result.quotes if q.cue == "suggested")
+    assert result.actor(suggested.speaker).name == "Harbour Fraud Investigations"

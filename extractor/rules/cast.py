@@ -76,6 +76,8 @@ _REFERRING_NOUNS = frozenset(
     "committee panel campaign group organization organisation board commission council "
     "ministry bureau service authority institute university court".split()
 )
+#: Referring nouns that fit any organisation, not only one whose name holds them.
+_ANY_BODY_NOUNS = frozenset("agency organization organisation group".split())
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
 _LOWER_WORD = re.compile(r"[a-z’'-]+")
 
@@ -300,12 +302,14 @@ def _referent(entity: Entity, organisations: list[Entity]) -> Entity | None:
     before = [
         (max(m[0] for m in o.mentions if m[0] < at), o)
         for o in organisations
-        if o is not entity
-        and not o.described
-        and noun in o.name.lower().split()
-        and any(m[0] < at for m in o.mentions)
+        if o is not entity and not o.described and any(m[0] < at for m in o.mentions)
     ]
-    return max(before, key=lambda pair: pair[0])[1] if before else None
+    named = [pair for pair in before if noun in pair[1].name.lower().split()]
+    if not named and noun in _ANY_BODY_NOUNS:
+        # "Officials at Homeland Security Investigations said ... the agency suggested":
+        # a noun for any body means the body named last, if it was named nearby
+        named = [pair for pair in before if at - pair[0] < 1500]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _misspelt(entities: list[Entity]) -> list[tuple[Entity, Entity]]:

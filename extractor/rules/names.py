@@ -21,9 +21,10 @@ from .candidates import (
     _read_candidate,
     _sentence_initial,
 )
+from .descriptions import body_named, described_kind
 from .document import SortedBlocks
 from .entity import Entity
-from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, ROLE_NOUNS
+from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
 _LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -326,24 +327,23 @@ class ActorIndex:
         people = self._by_surname.get(last, [])
         if people and len(phrase.split()) <= 3:  # "Mayor Ortiz" where names are not read
             return self._named_first(people)
-        head = [w for w in words if w not in ("the", "a", "an")][:2]
-        if (words[-1] in ROLE_NOUNS and not words[-1].endswith("s")) or (
-            head and head[0] in ROLE_NOUNS and "of" in words
-        ):
-            kind = "person"
-        elif words[-1] in ROLE_NOUNS:
-            kind = "group"
-        elif any(w in ORG_WORDS for w in words):
-            kind = "organization"
-        else:
-            kind = "other"
+        body = body_named(phrase)
+        if body is not None:  # "Officials at Homeland Security Investigations": the body
+            at = self.text.index(phrase, span[0]) + body[1]
+            org = body[0]
+            return self._noted(self._entity(org, "organization"), org, (at, at + len(org)))
+        kind = described_kind(words)
         name = _LEADING_ARTICLE.sub("", phrase)
         known = self._by_name.get(name.lower())
         entity = self._entity(name, kind)
         if known is None or known.described:  # a name already known stays a name
             entity.described = True
+        return self._noted(entity, phrase, span)
+
+    def _noted(self, entity: Entity, alias: str, span: Offsets) -> Entity:
+        """One more mention of ``entity``, found while attributing: into the timeline."""
         added = span not in entity._mention_set
-        entity.add(phrase, span)
+        entity.add(alias, span)
         self.changed()
         if added:
             self._add_entry(entity, span)  # in order, as a rebuilt timeline holds it

@@ -1,0 +1,43 @@
+"""What a speaker described in words is: a person, a group, an organisation, or the
+body its staff speak for ("Pentagon officials", "officials at the World Bank")."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ORG_WORDS, ROLE_NOUNS
+
+_BODY_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?: (?:of |for |and |on )?[A-Z][\w’'.&-]*){0,5})"
+_STAFF = r"(?:officials|spokesm[ae]n|spokeswom[ae]n|spokespeople|representatives|investigators)"
+#: Staff speaking for a body, named by it: the body speaks.
+_AFFILIATIONS = (
+    re.compile(rf"(?i:{_STAFF}) (?:at|of|with|from|for) (?:the )?{_BODY_NAME}"),
+    re.compile(rf"(?:the )?{_BODY_NAME} {_STAFF}"),
+)
+#: "Iraqi officials", "South Korean officials": a nationality, not a body's name.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)|[A-Z][a-z]+ [A-Z][a-z]+(?:ian|an)")
+
+
+def body_named(phrase: str) -> tuple[str, int] | None:
+    """The body whose staff the phrase names, and where in the phrase: "Pentagon
+    officials" -> ("Pentagon", 0); None for anything else."""
+    for pattern in _AFFILIATIONS:
+        m = pattern.fullmatch(phrase)
+        if m is not None and not _DEMONYM.fullmatch(m.group("org")):
+            return m.group("org"), m.start("org")
+    return None
+
+
+def described_kind(words: list[str]) -> str:
+    """The type of an actor described in ``words`` (lower case): a role in the singular
+    ("the spokesman", "the head of X") is a person, in the plural a group."""
+    head = [w for w in words if w not in ("the", "a", "an")][:2]
+    if (words[-1] in ROLE_NOUNS and not words[-1].endswith("s")) or (
+        head and head[0] in ROLE_NOUNS and "of" in words
+    ):
+        return "person"
+    if words[-1] in ROLE_NOUNS:
+        return "group"
+    if any(w in ORG_WORDS for w in words):
+        return "organization"
+    return "other"
