@@ -302,3 +302,28 @@ def test_he_added_after_a_fragment_possessives_skipped_and_an_own_cue_ends_repor
     leave = next(q for q in result.quotes if q.text.startswith("fathers who adopt"))
     meant = next(q for q in result.quotes if q.text.startswith('"It is meant'))
     assert leave.end < meant.start and meant.within is None and meant.cue == "replied"
+
+
+def test_according_to_a_document_by_a_body_a_noun_after_a_name_and_nested_curly_marks():
+    text = (
+        "Fraud case\n\n"
+        "The Harbour Trading Commission filed suit. Secretary General Ban Ki-moon spoke. "
+        "Lena Ortiz spoke.\n\n"
+        "According to a 40-count civil complaint filed by the federal Harbour Trading "
+        "Commission and a state complaint, the developers took millions from investors.\n\n"
+        "It was under Mr. Ban's watch that the assembly set up U.N. Women. And this year, he "
+        "said he backed the idea of a woman succeeding him.\n\n"
+        "Carlos Diaz hardly cleared it up, treating Lena Ortiz's remark first as a compliment "
+        "and, when pressed, asserting, ''Of course, I pay my taxes.''\n\n"
+        'Ortiz went on: "I read them the question: “Do you trust the port?” Most said no, '
+        'and the rest did not answer."\n'
+    )
+    result = run(text)
+    took = next(q for q in result.quotes if q.text.startswith("the developers took"))
+    assert result.actor(took.speaker).name == "Harbour Trading Commission"
+    assert {a.name: a.type for a in result.actors}["U.N. Women"] == "organization"
+    assert speaker_of(result, "he backed the idea") == "Ban Ki-moon"  # not U.N. Women
+    assert speaker_of(result, "''Of course") == "Carlos Diaz"
+    assert not any(q.cue == "remark" for q in result.quotes)  # a noun after a name's 's
+    passage = next(q for q in result.quotes if q.text.startswith('"I read them'))
+    assert passage.text.endswith('did not answer."')  # the inner “...” does not close it

@@ -177,6 +177,9 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
+_BODY_PREFIXES = frozenset("U.N. UN E.U. EU".split())
+
+
 def classify(name: str) -> str | None:
     """person | organization | country | group, or None when the words are no name."""
     words = name.split()
@@ -186,6 +189,8 @@ def classify(name: str) -> str | None:
         return "organization"
     if len(words) == 1 and _ACRONYM.fullmatch(name):
         return "organization"
+    if 2 <= len(words) <= 3 and words[0] in _BODY_PREFIXES:
+        return "organization"  # "U.N. Women", "EU Commission": a body of the union
     if 2 <= len(words) <= 4 and all(w[0].isupper() or _PARTICLE.match(w) for w in words):
         return "person"
     return None

@@ -32,7 +32,7 @@ mentions mentioned hint hints hinted demand demands demanded remark remarks rema
 worry worries worried hope hopes hoped signal signals signaled signalled question
 questions questioned comment comments commented shout shouts shouted yell yells yelled
 scream screams screamed exclaim exclaims exclaimed wonder wonders wondered muse muses mused
-whisper whispers whispered sing sings sang quip know knows knew""".split()
+whisper whispers whispered sing sings sang quip know knows knew asserting""".split()
 CUE_VERBS = frozenset(_CUE_STEMS)
 
 # Verbs whose complement is usually not speech ("called X a ...", "described").
@@ -68,7 +68,8 @@ TITLES = frozenset(
     director chairman chairwoman chair spokesman spokeswoman spokesperson pope king
     queen prince princess sheikh rev rev. attorney speaker leader candidate nominee
     former first lady sir dame officer detective sheriff deputy councillor cllr lord baroness
-    alderman senators sens sens. reps reps. representatives del del. delegate""".split()
+    alderman senators sens sens. reps reps. representatives del del. delegate
+    secretary-general""".split()
 )
 
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())

@@ -88,8 +88,14 @@ def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quo
             if open_at is None:
                 if c in OPENERS or _opens_here(text, i, len(c)):
                     open_at, depth = i, 0
-            elif c in OPENERS and text[open_at] in OPENERS and _opens_here(text, i, len(c)):
-                depth += 1  # “... “hell” ...”: a curly quote nested in a curly quote
+            elif (
+                c in OPENERS
+                and _opens_here(text, i, len(c))
+                and (text[open_at] in OPENERS or STRAIGHT in text[i : para.end])
+            ):
+                # “... “hell” ...”, and "... “rant,” ..." closed by a straight mark later in
+                # the paragraph: a curly quote nested in the quote
+                depth += 1
             elif c in CLOSERS or c in (STRAIGHT, "''") or not _opens_here(text, i, len(c)):
                 if depth > 0 and c in CLOSERS:
                     depth -= 1

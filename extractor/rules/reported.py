@@ -44,6 +44,7 @@ _SUBJECT_VERB = re.compile(
     r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
 _QUOTED_COMMA = re.compile(r"\w{2}.{0,60}[”\"],$|,[”\"]$")  # the clause ends in a quote, then ","
+_NAMES_POSSESSIVE = re.compile(r"[A-Z][\w.-]*[’']s")  # "Clinton's" (not "he's": has)
 _SETTING_TAIL = re.compile(r"(?:on|in|to|at|during|after)\b[^,;:]{0,40}")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
 _QUESTION_NEXT = re.compile(
@@ -154,6 +155,12 @@ class ReportedSpeech(Clauses):
                 continue
             if k > 0 and self._lower(spans[k - 1]) in DETERMINERS:
                 continue
+            if (
+                k > 0
+                and _NAMES_POSSESSIVE.fullmatch(text, *spans[k - 1])
+                and not _SPEECH_NEXT.match(text, w[1])
+            ):
+                continue  # "Clinton's remark first as ...": a noun ("Trump's claim that" speaks)
             if low in NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
                 continue
             if low in THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
@@ -188,6 +195,12 @@ class ReportedSpeech(Clauses):
         w = spans[k]
         cue = (w[0], spans[k + 1][1])
         source = self._source_after(spans[k + 1], sentence.end)
+        if source is not None:
+            # "According to a complaint filed by the Securities and Exchange Commission,":
+            # the source runs on to the comma, where the name may come late
+            comma = text.find(",", source[1], sentence.end)
+            if comma != -1 and len(text[source[1] : comma].split()) <= 12:
+                source = (source[0], comma)
         before = text[sentence.start : w[0]].rstrip()
         if before.endswith(",") and len(before) > 15:
             content = (sentence.start, sentence.start + len(before) - 1)
