@@ -327,3 +327,20 @@ def test_according_to_a_document_by_a_body_a_noun_after_a_name_and_nested_curly_
     assert not any(q.cue == "remark" for q in result.quotes)  # a noun after a name's 's
     passage = next(q for q in result.quotes if q.text.startswith('"I read them'))
     assert passage.text.endswith('did not answer."')  # the inner “...” does not close it
+
+
+def test_a_letter_reads_and_a_long_opening_phrase_before_the_subject():
+    text = (
+        "Charter schools\n\n"
+        "Parents sent a letter to the board.\n\n"
+        "“We see charter schools offering parents hope,” the letter reads. “Our support "
+        "is not abstract.”\n\n"
+        "With council leaders increasingly worried about a lack of passion for the budget "
+        "among young voters in the northern wards, Mayor Ruth Obi is rolling out a new "
+        'message: "It is about me."\n'
+    )
+    result = run(text)
+    letter = next(q for q in result.quotes if q.text.startswith("“We see"))
+    assert letter.cue == "reads" and letter.speaker_mention.text == "the letter"
+    assert len(letter.parts) == 2
+    assert speaker_of(result, '"It is about me."') == "Ruth Obi"

@@ -34,6 +34,11 @@ _WEAK_AFTER_A_QUOTE = WEAK_REPORTED_CUES - frozenset(
     "points pointed".split()
 )
 _NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+")
+#: What "reads" after a quote: “...,” the letter reads. (not "he reads")
+_WRITINGS = frozenset(
+    "letter article statement report note sign message post tweet email memo piece ad "
+    "release complaint headline caption banner placard".split()
+)
 _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
@@ -58,9 +63,11 @@ class DirectSpeech(Clauses):
             limit = min(limit, nxt.start)
         spans = self._words(q.end, limit)[:16]
         for k, w in enumerate(spans):
-            if self._lower(w) == "state":
+            low = self._lower(w)
+            if low == "state":
                 continue  # "state Del. Marcia Price": a title, not "states"
-            if self._lower(w) in CUE_VERBS and self._lower(w) not in _WEAK_AFTER_A_QUOTE:
+            writing = low in ("reads", "read") and k > 0 and self._lower(spans[k - 1]) in _WRITINGS
+            if (low in CUE_VERBS and low not in _WEAK_AFTER_A_QUOTE) or writing:
                 lead = ABBREVIATION_DOTS.sub("", self.text[q.end : w[0]])
                 if any(c in ".!?" for c in lead.strip()[:-1] if c) or "\n" in lead:
                     return None
