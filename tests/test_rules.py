@@ -344,3 +344,24 @@ def test_a_letter_reads_and_a_long_opening_phrase_before_the_subject():
     assert letter.cue == "reads" and letter.speaker_mention.text == "the letter"
     assert len(letter.parts) == 2
     assert speaker_of(result, '"It is about me."') == "Ruth Obi"
+
+
+def test_a_role_the_story_gave_a_name_and_quotes_introduced_by_their_speakers_words():
+    text = (
+        "Council row\n\n"
+        "Mayor Ruth Obi met residents on Monday. Councillor Tom Hale spoke too.\n\n"
+        "“It is dead,” the mayor said.\n\n"
+        "Her answer to the protesters: “We will not close the library.”\n\n"
+        "“It can be saved,” the councillor replied.\n\n"
+        "Asked whether she would resign, Obi was firm. “Never.”\n\n"
+        "Rep. Adam Schiff called on the council to act -- a delay the California "
+        'congressman said is designed to "sow discord" in the city.\n'
+    )
+    result = run(text)
+    assert speaker_of(result, "“It is dead") == "Ruth Obi"
+    assert speaker_of(result, "“It can be saved") == "Tom Hale"
+    assert speaker_of(result, "“We will not close") == "Ruth Obi"
+    assert speaker_of(result, "“Never.”") == "Ruth Obi"
+    assert speaker_of(result, "is designed to") == "Adam Schiff"
+    called = next(q for q in result.quotes if q.cue == "called")
+    assert called.text == "the council to act"  # the dash ends it

@@ -30,7 +30,7 @@ from .lexicon import (
 )
 from .quotes import Quoted, find_quoted
 
-_STOP_CHARS = ",;:()[]—–―"
+_STOP_CHARS = ",;:()[]—–―-"  # "-": a dash ("act -- meddling"), not a hyphen (in a word)
 _GAP_STOPS = frozenset(_STOP_CHARS) | MARKS  # a gap holding one ends the source phrase
 _GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
 _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
@@ -171,6 +171,14 @@ class Clauses:
             if k in (0, len(spans)):  # no tail, or the tail is the whole phrase
                 return None
             spans, lows = spans[k:], lows[k:]
+        k = max((i for i, low in enumerate(lows) if low in ("the", "a", "an")), default=0)
+        if (
+            k
+            and all(self.text[w[0]].islower() for w in spans[:k])
+            and lows[k - 1] not in PREPOSITIONS  # "spokeswoman for the X" is one phrase
+            and lows[k - 1] not in ("of", "and")
+        ):
+            spans, lows = spans[k:], lows[k:]  # "meddling the California congressman said"
         lead = lows[0]
         verb_led = lead.endswith("ly") or (
             lead.endswith("ed") and any(low in DETERMINERS for low in lows[1:])

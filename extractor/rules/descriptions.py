@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_WORDS, ROLE_NOUNS
+from .lexicon import ORG_WORDS, ROLE_NOUNS, TITLES
 
 _BODY_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?: (?:of |for |and |on )?[A-Z][\w’'.&-]*){0,5})"
 _STAFF = r"(?:officials|spokesm[ae]n|spokeswom[ae]n|spokespeople|representatives|investigators)"
@@ -41,3 +41,39 @@ def described_kind(words: list[str]) -> str:
     if any(w in ORG_WORDS for w in words):
         return "organization"
     return "other"
+
+
+#: "the senator", "the California congressman", "the mayor": a role the story gave a
+#: person it named, as a title ("Sen. Tim Kaine", "Rep. Adam Schiff", "Mayor Ruth Obi").
+_ROLE_REFERENCE = re.compile(r"[Tt]he (?:[A-Z][a-z]+ |[a-z]+-[a-z]+ )?(?P<role>[a-z]+)")
+_ROLES = (ROLE_NOUNS | TITLES | {"congressman", "congresswoman", "lawmaker"}) - frozenset(
+    "former first vice chief prime deputy leader candidate nominee officer".split()
+)
+_TITLE_ROLES = {
+    "sen": "senator",
+    "rep": "congressman congresswoman representative lawmaker",
+    "representative": "congressman congresswoman lawmaker",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "pres": "president",
+    "dr": "doctor",
+    "prof": "professor",
+    "cllr": "councillor",
+}
+
+
+def role_named(phrase: str) -> str | None:
+    """The role in a definite description of one person ("the senator" -> "senator")."""
+    m = _ROLE_REFERENCE.fullmatch(phrase)
+    return m.group("role") if m is not None and m.group("role") in _ROLES else None
+
+
+def title_fits(title: str, role: str) -> bool:
+    """Whether a person's title ("Sen.", "Rep.", "Defense Secretary") is the role."""
+    for word in title.lower().replace(".", "").split():
+        if word == role or role in _TITLE_ROLES.get(word, "").split():
+            return True
+    return False

@@ -20,7 +20,9 @@ from .document import Sentence
 from .lexicon import (
     CUE_VERBS,
     DETERMINERS,
+    NOT_NAMES,
     PARTICIPLE_CUES,
+    TIME_WORDS,
     WEAK_REPORTED_CUES,
 )
 from .quotes import Quoted, is_title
@@ -38,6 +40,13 @@ _NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+")
 _WRITINGS = frozenset(
     "letter article statement report note sign message post tweet email memo piece ad "
     "release complaint headline caption banner placard".split()
+)
+#: A quote introduced by its speaker's words: "Her answer:", "Obi’s reply was short:".
+_WHOSE_WORDS = re.compile(
+    r"(?P<who>His|Her|(?:[Tt]he [a-z]+|[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})(?=[’']s ))(?:[’']s)? "
+    r"(?P<noun>answer|reply|response|message|verdict|view|words|advice|warning|retort|"
+    r"explanation|comment|statement|assessment|promise|plea)"
+    r"(?: (?:on|to|about|for) [\w ’'-]{1,40}?)?(?: (?:was|is|were|came)(?: \w+){0,2})?:\s*$"
 )
 _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
 _ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
@@ -112,6 +121,9 @@ class DirectSpeech(Clauses):
                 according.start(),
                 according.start(1) - 1,
             )
+        owner = _WHOSE_WORDS.match(self.text, sentence.start, q.start)
+        if owner is not None:  # "Her answer:", "The mayor’s verdict was blunt:": the owner's
+            return owner.span("who"), owner.span("noun")
         if tail.strip().endswith(":") and len(head_words) >= 2:
             # "Sen. Claire McCaskill scolded him: “...”": any verb before a colon.
             for k in range(len(head_words) - 1, max(-1, len(head_words) - 4), -1):
@@ -211,9 +223,17 @@ class DirectSpeech(Clauses):
         if subject is None or not self.text[subject[0]].isupper():
             return None
         words = self.text[subject[0] : subject[1]].split()
-        if words[0] in ("The", "A", "It", "They", "We", "I") or len(words) < 2:
-            return None  # a name of two words or more: "Sen. Bernie Sanders", "Jane Roe"
+        if words[0] in ("The", "A", "It", "They", "We", "I"):
+            return None
+        if len(words) == 1 and words[0] not in ("He", "She") and not self._a_surname(words[0]):
+            return None  # "Monday was busy.": a name of two words, a surname, he or she
         return subject
+
+    def _a_surname(self, word: str) -> bool:
+        """A lone capitalised word that could be someone's surname ("Obi"), not a word
+        that names no one ("Monday", "Officials")."""
+        low = word.lower()
+        return low not in NOT_NAMES and low not in TIME_WORDS and not low.endswith("s")
 
     def _has_cue_verb(self, start: int, end: int) -> bool:
         """A speech verb (not a noun: "the report", "Clinton's comments") in the stretch."""

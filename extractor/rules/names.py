@@ -21,10 +21,11 @@ from .candidates import (
     _read_candidate,
     _sentence_initial,
 )
-from .descriptions import body_named, described_kind
+from .descriptions import body_named, described_kind, role_named
 from .document import SortedBlocks
 from .entity import Entity
 from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS
+from .referents import Referents
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
 _LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
@@ -42,7 +43,7 @@ _NAME_THEN_APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
-class ActorIndex:
+class ActorIndex(Referents):
     """Collect actors from a (furniture-free) text and resolve speaker phrases to them.
 
     The timeline: every mention as ``(start, k2, k3, end, actor)``, sorted by (start, end,
@@ -280,29 +281,6 @@ class ActorIndex:
                 return entry[4], (entry[0], entry[3])
         return None
 
-    def last_before(self, pos: int, types: set[str]) -> Entity | None:
-        """The actor of one of ``types`` mentioned last before ``pos``, outside quotes."""
-        self._timeline()
-        last = [t.last_below((pos,)) for kind, t in self._by_type.items() if kind in types]
-        found = [entry for entry in last if entry is not None]
-        return max(found)[4] if found else None  # the latest in the timeline's order
-
-    def _person_before(self, pos: int) -> Entity | None:
-        """Whom "he" or "she" at ``pos`` means: the person named last, unless that was in a
-        possessive ("... boost Trump’s poll numbers,” he said") and a speaker was named
-        just before it: then the speaker, who is what the story is following."""
-        self._timeline()
-        people = self._by_type.get("person")
-        last = people.last_below((pos,)) if people else None
-        if people is None or last is None:
-            return None
-        earlier: tuple | None = last
-        while earlier is not None and self.text.startswith(("’s", "'s"), earlier[3]):
-            earlier = people.last_below((earlier[0],))  # back over "Pence’s", "Trump’s"
-        if earlier is not None and earlier[4].speaker and last[0] - earlier[0] < 300:
-            return earlier[4]
-        return last[4]
-
     def speaker(self, span: Offsets) -> Entity | None:
         """The actor a source phrase refers to; a new one for a description."""
         phrase = self.text[span[0] : span[1]].strip()
@@ -327,6 +305,10 @@ class ActorIndex:
         people = self._by_surname.get(last, [])
         if people and len(phrase.split()) <= 3:  # "Mayor Ortiz" where names are not read
             return self._named_first(people)
+        role = role_named(phrase)
+        titled = self._titled_before(span[0], role) if role else None
+        if titled is not None:  # "the California congressman" after "Rep. Adam Schiff"
+            return self._noted(titled, phrase, span)
         body = body_named(phrase)
         if body is not None:  # "Officials at Homeland Security Investigations": the body
             at = self.text.index(phrase, span[0]) + body[1]

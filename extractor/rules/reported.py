@@ -34,7 +34,7 @@ from .lexicon import (
 from .quotes import Quoted, is_title
 
 _CONTENT_BREAK = re.compile(
-    r";\s|\s[―—–]\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
+    r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
 _SUBJECT_VERB = re.compile(
