@@ -233,7 +233,7 @@ class ReportedSpeech(Clauses):
         tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
         quoted_comma = _QUOTED_COMMA.search(head) is not None  # accomplished "too little," he
         if (head.endswith(",") or quoted_comma) and len(head) > 20 and low in SPEECH_ONLY_CUES:
-            content = (sentence.start, sentence.start + len(head) - (0 if quoted_comma else 1))
+            content = (sentence.start, sentence.start + len(head) - head.endswith(","))
             if source_before is not None and (
                 not tail_after or (quoted_comma and _SETTING_TAIL.fullmatch(tail_after))
             ):  # ..., he added on Twitter.
