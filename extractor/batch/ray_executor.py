@@ -28,7 +28,8 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from concurrent.futures import ThreadPoolExecutor
+from itertools import chain, islice
 from typing import Any
 
 from ..errors import ConfigurationError
@@ -73,9 +74,7 @@ class ExtractorActor:
     dicts, so Ray Data does not build an Arrow schema for every extraction).
     """
 
-    def __init__(
-        self, engine_options: dict[str, Any], concurrency: int, pause: Any = None
-    ) -> None:
+    def __init__(self, engine_options: dict[str, Any], concurrency: int, pause: Any = None) -> None:
         from ..api import Extractor
 
         self.extractor = Extractor(**engine_options)
@@ -139,9 +138,7 @@ def start_ray(address: str | None) -> Any:
     try:
         import ray as ray_module
     except ImportError as exc:
-        raise ConfigurationError(
-            "--executor ray needs Ray: pip install 'extractor[ray]'"
-        ) from exc
+        raise ConfigurationError("--executor ray needs Ray: pip install 'extractor[ray]'") from exc
     ray: Any = ray_module
     if ray.is_initialized():
         return ray
@@ -181,13 +178,19 @@ def ray_lines(
     engine asks a model, so each actor keeps ``concurrency`` articles in flight
     (the offline engine works one article at a time per actor).
     """
-    ray = start_ray(address)
+    iterator = iter(items)
+    with ThreadPoolExecutor(1, thread_name_prefix="extractor-read") as reader:
+        # the first window of inputs is read (files, decoding) while Ray starts, which
+        # is mostly waiting on Ray's own processes: seconds of a large run's start-up
+        first = reader.submit(lambda: list(islice(iterator, window)))
+        ray = start_ray(address)
+        head = first.result()
     cpus = int(ray.cluster_resources().get("CPU", 1))
     pool = actors or (max(1, cpus // 2) if llm else max(1, cpus))
     per_actor = concurrency if llm else 1
     pause = ray.remote(num_cpus=0)(SharedPause).remote() if llm else None
     options = {"engine_options": engine_options, "concurrency": per_actor, "pause": pause}
-    return _stream(ray, iter(items), options, pool, llm, engine_name, window)
+    return _stream(ray, chain(head, iterator), options, pool, llm, engine_name, window)
 
 
 def _stream(
