@@ -273,3 +273,19 @@ def test_staff_named_by_their_body_make_the_body_speak_and_the_agency_is_it():
     assert actors["Iraqi officials"].type == "group"  # a nationality, not a body
     suggested = next(q for q in result.quotes if q.cue == "suggested")
     assert result.actor(suggested.speaker).name == "Harbour Fraud Investigations"
+
+
+def test_titles_in_marks_contractions_and_a_bare_mp_are_no_actors_and_bodies_keep_their_names():
+    text = (
+        "Library cuts\n\n"
+        "Ms Ruth Obi laid out the plan in her 2019 book, “The Quiet Classroom,” and on a "
+        "series called “Hallway Legends.” Several residents wore T-shirts reading “Save Our "
+        "Stacks.”\n\n"
+        "“I’ve seen this before,” said Tom Hale. The Kilmora Residents’ Alliance said it "
+        "would fight the plan. The local MP did not comment.\n\n"
+        "The Department for the Environment said it would review the plan.\n"
+    )
+    names = {a.name for a in extract(text, engine="rules").actors}
+    assert not names & {"Quiet Classroom", "Hallway Legends", "Save Our Stacks", "I’ve", "MP"}
+    assert "Kilmora Residents’ Alliance" in names
+    assert "Department for the Environment" in names

@@ -39,11 +39,14 @@ _NAME_TOKEN = (
     r"|(?:[A-Z]\.){2,}"
     r"|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
     r"|[A-Z]\.(?= [A-Z])"  # a middle initial: "Charles E. Grassley"
-    r"|[A-Z][\w’'\-]*\w|[A-Z]\b"
+    r"|[A-Z][\w’'\-]*\w(?:(?<=s)[’'](?= (?:Alliance|Association|Union|Party|Federation|League|"
+    r"Club|Council|Trust|Fund|Coalition|Society|Movement|Network|Guild|Caucus)\b))?"
+    r"|[A-Z]\b"  # (a plural possessive inside a body's name: "Residents’ Alliance")
 )
 _NAME_SEQUENCE = re.compile(
     rf"(?<![\w\-’'])(?:{_NAME_TOKEN})"
-    rf"(?: (?:(?:of|for|on|the|de|al|bin|van|von|du|la|le|&|and) )?(?:{_NAME_TOKEN}))*"
+    rf"(?: (?:(?:of the|for the|on the|of|for|on|the|de|al|bin|van|von|du|la|le|&|and) )?"
+    rf"(?:{_NAME_TOKEN}))*"
 )
 
 

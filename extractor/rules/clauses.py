@@ -177,6 +177,7 @@ class Clauses:
             and all(self.text[w[0]].islower() for w in spans[:k])
             and lows[k - 1] not in PREPOSITIONS  # "spokeswoman for the X" is one phrase
             and lows[k - 1] not in ("of", "and")
+            and not any(low in CUE_VERBS for low in lows[:k])  # "said the vote showed"
         ):
             spans, lows = spans[k:], lows[k:]  # "meddling the California congressman said"
         lead = lows[0]

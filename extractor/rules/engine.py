@@ -30,6 +30,7 @@ from .document import Document
 from .entity import Entity
 from .headlines import headline_lines
 from .names import ActorIndex
+from .quotes import is_title
 from .speech import SpeechFinder, Utterance
 
 ENGINE_VERSION = "rules-1"
@@ -80,7 +81,8 @@ class RulesEngine:
         utterances = finder.run()
         quoted = [(q.start, q.end) for q in finder.quoted]
         heads = headline_lines(doc)
-        index = ActorIndex(clean, quoted, heads)
+        titles = [(q.start, q.end) for q in finder.quoted if is_title(clean, q)]
+        index = ActorIndex(clean, quoted, heads + titles)  # "The Quiet Classroom" is no one
         found = self._attribute(utterances, index, doc)
         self._merge_descriptions(found, index)
         dropped, merged = settle_cast(index, doc, heads)

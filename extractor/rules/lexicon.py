@@ -121,7 +121,7 @@ NOT_NAMES = frozenset(
     only everything nothing something anything everyone everybody nobody perhaps maybe
     yes please let give do does did hold notice imagine consider remember look see keep
     take make ask watch listen talk neither either nor rival edt est pdt pst cdt cst gmt bst
-    utc""".split()
+    utc i’ve i've i’m i'm i’d i'd i’ll i'll mp mps""".split()
 )
 
 #: Words of a date: a capitalised sequence holding one names a time, not a person

@@ -54,6 +54,15 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+#: A work or a sign named right before it: "her book, “The Quiet Classroom,”", "a series
+#: called “Hallway Legends”", "T-shirts reading “Save Our Stacks”".
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|memoir|novel|film|movie|documentary|series|show|programme|program|podcast|"
+    r"song|album|play|column|essay|report|campaign|slogan|initiative|project|app|game)"
+    r"(?:,| (?:called|titled|entitled|named))[^\S\n]*$|\breading[^\S\n]*$"
+)
+
+
 def is_title(text: str, q: Quoted) -> bool:
     """``Fox News’s “Fox and Friends.”``, ``in “Barack Obama Election Day,”``: the
     title of a show, book or event (every word capitalised, after a possessive, a
@@ -64,7 +73,11 @@ def is_title(text: str, q: Quoted) -> bool:
         return False
     if not all(w[0].isupper() or w[0].isdigit() or w in _SMALL_WORDS for w in words):
         return False
-    return _TITLE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    before = max(0, q.start - 40)
+    return (
+        _TITLE_BEFORE.search(text, before, q.start) is not None
+        or _WORK_BEFORE.search(text, before, q.start) is not None
+    )
 
 
 def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quoted]:

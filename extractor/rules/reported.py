@@ -92,7 +92,10 @@ class ReportedSpeech(Clauses):
         self._own_clauses = sorted(
             (u.source or u.cue)[0]
             for u in direct
-            if u.kind == "direct" and u.cue is not None and u.cue[1] <= u.parts[0][0]
+            if u.kind == "direct"
+            and u.cue is not None
+            and u.cue[1] <= u.parts[0][0]
+            and not is_title(self.text, Quoted(*u.parts[0]))  # a series called “Hallway Legends”
         )
         for sentence in self.doc.sentences:
             found.extend(self._reported_in(sentence, taken))
