@@ -365,3 +365,16 @@ def test_a_role_the_story_gave_a_name_and_quotes_introduced_by_their_speakers_wo
     assert speaker_of(result, "is designed to") == "Adam Schiff"
     called = next(q for q in result.quotes if q.cue == "called")
     assert called.text == "the council to act"  # the dash ends it
+
+
+def test_a_capitalised_title_refers_back_to_the_person_who_holds_it():
+    text = (
+        "Coal royalties\n\n"
+        "Premier Alan Mercer announced the rise. Opposition Leader Rachel Tan attacked it.\n\n"
+        "“It is fair,” the Premier said.\n\n"
+        "“It is a tax on the regions,” the Opposition Leader said.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "“It is fair") == "Alan Mercer"
+    assert speaker_of(result, "“It is a tax") == "Rachel Tan"
+    assert not {"Premier", "Leader"} & {a.name for a in result.actors}

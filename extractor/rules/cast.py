@@ -24,7 +24,7 @@ from rapidfuzz.distance import OSA
 from ..text.spans import Offsets
 from .document import Document
 from .entity import Entity
-from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS
+from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES
 from .names import ActorIndex
 
 GENERIC_ORG = frozenset(
@@ -68,7 +68,7 @@ _INDEFINITES = frozenset("a an another".split())
 _PREPOSITIONS = frozenset("of in at on by for from with to".split())
 _NO_ONE_IN_PARTICULAR = _INDEFINITES | _PREPOSITIONS  # first words of "a friend", "of X"
 #: One capitalised word that names no one: a common word, a plural, a role, a body.
-_NOT_ONE_NAME = NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS
+_NOT_ONE_NAME = NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS | TITLES  # ... or a title
 #: Nouns by which a story refers back to an organisation it has named ("the agency",
 #: "the website"): such a description is that organisation, or no actor of its own.
 _REFERRING_NOUNS = frozenset(

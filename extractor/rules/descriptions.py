@@ -65,15 +65,23 @@ _TITLE_ROLES = {
 }
 
 
+#: "The Premier", "The Opposition Leader": a title as the story wrote it, capitalised.
+_TITLE_REFERENCE = re.compile(r"[Tt]he (?P<role>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+
+
 def role_named(phrase: str) -> str | None:
-    """The role in a definite description of one person ("the senator" -> "senator")."""
+    """The role in a definite description of one person ("the senator" -> "senator",
+    "The Opposition Leader" -> "opposition leader")."""
     m = _ROLE_REFERENCE.fullmatch(phrase)
-    return m.group("role") if m is not None and m.group("role") in _ROLES else None
+    if m is not None and m.group("role") in _ROLES:
+        return m.group("role")
+    m = _TITLE_REFERENCE.fullmatch(phrase)
+    return m.group("role").lower() if m is not None else None
 
 
 def title_fits(title: str, role: str) -> bool:
-    """Whether a person's title ("Sen.", "Rep.", "Defense Secretary") is the role."""
-    for word in title.lower().replace(".", "").split():
-        if word == role or role in _TITLE_ROLES.get(word, "").split():
-            return True
-    return False
+    """Whether a person's title ("Sen.", "Rep.", "Opposition Leader") is the role."""
+    words = title.lower().replace(".", "").split()
+    if " " in role:
+        return " ".join(words) == role
+    return any(w == role or role in _TITLE_ROLES.get(w, "").split() for w in words)

@@ -24,7 +24,7 @@ from .candidates import (
 from .descriptions import body_named, described_kind, role_named
 from .document import SortedBlocks
 from .entity import Entity
-from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS
+from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES
 from .referents import Referents
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
@@ -179,8 +179,8 @@ class ActorIndex(Referents):
 
     def _place_single(self, name: str, span: Offsets, title: str | None) -> None:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
-        if len(name.split()) > 1:
-            return
+        if len(name.split()) > 1 or name.lower().rstrip(".") in TITLES:
+            return  # "the Premier said", "the Opposition Leader": a title, no name
         people = self._by_surname.get(name, [])
         if people:
             # Of two people with one surname ("Hillary Clinton", "Bill Clinton") the bare
@@ -295,6 +295,10 @@ class ActorIndex(Referents):
         if apposition is not None:  # "Flynn, a top Trump surrogate": Flynn
             at = self.text.index(phrase, span[0])
             return self.speaker((at, at + apposition.end(1)))
+        role = role_named(phrase)
+        titled = self._titled_before(span[0], role) if role else None
+        if titled is not None:  # "the California congressman" after "Rep. Adam Schiff"
+            return self._noted(titled, phrase, span)
         named = self._head_named_in(span)
         if named is not None:
             return named
@@ -305,10 +309,6 @@ class ActorIndex(Referents):
         people = self._by_surname.get(last, [])
         if people and len(phrase.split()) <= 3:  # "Mayor Ortiz" where names are not read
             return self._named_first(people)
-        role = role_named(phrase)
-        titled = self._titled_before(span[0], role) if role else None
-        if titled is not None:  # "the California congressman" after "Rep. Adam Schiff"
-            return self._noted(titled, phrase, span)
         body = body_named(phrase)
         if body is not None:  # "Officials at Homeland Security Investigations": the body
             at = self.text.index(phrase, span[0]) + body[1]
