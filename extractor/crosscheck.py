@@ -24,7 +24,7 @@ from bisect import bisect_right
 
 from .nesting import renumber
 from .read.article import Article
-from .read.furniture import junk_zones
+from .read.furniture import junk_zones_kept
 from .rules import RulesEngine
 from .rules.conventions import as_double_marks
 from .rules.document import Document
@@ -104,7 +104,7 @@ def rules_direct_pieces(text: str) -> list[list[Offsets]]:
     page furniture: the same direct quotes as its ``quotes``, in the same order, without
     the rest of its work (no later step adds, drops or moves a direct quote;
     tests/test_crosscheck.py compares the two over every article the tests hold)."""
-    zones = [(z.start, z.end) for z in junk_zones(text)]
+    zones = [(z.start, z.end) for z in junk_zones_kept(text)]  # grounding's, usually
     finder = SpeechFinder(Document(as_double_marks(blank_zones(text, zones))))
     turns = finder.transcript()
     in_turn = SpanSet((u.start, u.end) for u in turns)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..nesting import renumber
-from ..read.furniture import Zone, in_junk, junk_zones
+from ..read.furniture import Zone, in_junk, junk_zones, junk_zones_kept
 from ..schema import Actor, Claim, ExtractionWarning, Quote, Span
 from ..text import marks
 from ..text.snippets import shorten as _short
@@ -60,7 +60,7 @@ class GroundingSession:
 
     def __init__(self, article: str) -> None:
         self.index = ArticleIndex(article)
-        self.zones = junk_zones(article)
+        self.zones = junk_zones_kept(article)  # the cross-check asks for them again
         self.lenient = False
         self.result: Grounded | None = None
 
