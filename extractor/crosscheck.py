@@ -40,11 +40,20 @@ COVERED_SHARE = 0.5
 SOURCE = "rules"
 
 
-def crosscheck(article: Article, result: Extraction, *, fill: bool = False) -> Extraction:
+def crosscheck(
+    article: Article,
+    result: Extraction,
+    *,
+    fill: bool = False,
+    direct: list[list[Offsets]] | None = None,
+) -> Extraction:
     """Warn about (and with ``fill``, add) the direct quotes the model missed; returns
-    ``result``, changed in place."""
+    ``result``, changed in place. ``direct``: `rules_direct_pieces` of the article, when
+    they were found already (found here otherwise)."""
     union = _union(result.quotes)
-    rules = _offline_if_missed(article, union)
+    if direct is None:
+        direct = rules_direct_pieces(article.text)
+    rules = _offline_if_missed(article, union, direct)
     missed = [q for q in rules.quotes if q.kind == "direct" and not _covered(q.pieces(), union)]
     notes: list[ExtractionWarning] = []
     if not result.quotes and (missed or _marks(article.text) >= 2):
@@ -86,11 +95,20 @@ def _union(quotes: list[Quote]) -> list[tuple[int, int]]:
     return merged
 
 
-def _offline_if_missed(article: Article, union: list[tuple[int, int]]) -> Extraction:
+def misses_a_quote(direct: list[list[Offsets]], quotes: list[Quote]) -> bool:
+    """Whether ``quotes`` leave one of the direct quotes ``direct`` (`rules_direct_pieces`)
+    uncovered: then the cross-check runs the whole offline engine."""
+    union = _union(quotes)
+    return not all(_covered(pieces, union) for pieces in direct)
+
+
+def _offline_if_missed(
+    article: Article, union: list[tuple[int, int]], direct: list[list[Offsets]]
+) -> Extraction:
     """The offline engine's actors and quotes (claims left out: only its quotes are
-    compared) when ``union`` misses one of its direct quotes; else an empty extraction,
-    which misses nothing either, without running the whole engine."""
-    if all(_covered(pieces, union) for pieces in rules_direct_pieces(article.text)):
+    compared) when ``union`` misses one of its ``direct`` quotes; else an empty
+    extraction, which misses nothing either, without running the whole engine."""
+    if all(_covered(pieces, union) for pieces in direct):
         return Extraction(meta=Meta(engine=RulesEngine.name))
     return RulesEngine().extract(article, claims=False)
 
