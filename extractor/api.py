@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from typing import Any, Protocol
 
@@ -22,6 +22,7 @@ from .crosscheck import crosscheck, misses_a_quote, rules_direct_pieces
 from .engines import Engine, make_engine
 from .errors import ConfigurationError, OfflineEngineNotice
 from .read.article import Article, load_article
+from .read.furniture import Zone, junk_zones_kept, keep_zones
 from .schema import Extraction, ExtractionWarning
 from .text.spans import Offsets
 
@@ -106,10 +107,11 @@ class Extractor:
         # The offline engine's direct quotes are found in a worker while the model is
         # asked; the whole engine runs (in a worker too) only for an answer missing one.
         loop = asyncio.get_running_loop()
-        finding = loop.run_in_executor(self.checks, rules_direct_pieces, loaded.text)
+        finding = loop.run_in_executor(self.checks, _offline_findings, loaded.text)
+        finding.add_done_callback(_keep_found_zones(loaded.text))  # for the grounding
         try:
             result = cached if cached is not None else await self.engine.aextract(loaded)
-            direct = await finding
+            direct, _ = await finding
         finally:
             finding.cancel()  # the article failed: its quotes are not needed (no-op if done)
         self._store(None if cached is not None else key, result)
@@ -155,6 +157,23 @@ class Extractor:
         if self.engine.backend is not None:  # a model answered: check it against the rules
             result = crosscheck(article, result, fill=self.settings.fill_missed)
         return note_reading(article, result).attach_text(article.text)
+
+
+def _offline_findings(text: str) -> tuple[list[list[Offsets]], list[Zone]]:
+    """What a worker finds in an article while its model is asked: the offline engine's
+    direct quotes (`rules_direct_pieces`) and the page furniture, which the grounding
+    of the answer needs too."""
+    return rules_direct_pieces(text), junk_zones_kept(text)  # the zones: found just now
+
+
+def _keep_found_zones(text: str) -> Callable[[asyncio.Future[Any]], None]:
+    """A callback that keeps the zones a worker found for ``text`` (see `keep_zones`)."""
+
+    def keep(finding: asyncio.Future[Any]) -> None:
+        if not finding.cancelled() and finding.exception() is None:
+            keep_zones(text, finding.result()[1])
+
+    return keep
 
 
 def _checked(
