@@ -14,7 +14,8 @@ results file all included) and prints, per run:
   and its children (worker processes), not the server's;
 - the load average at the end of the run (the server shares the machine);
 - first, the CPU of the offline engine's cross-check of one answer, measured in
-  this process (part of the tool CPU above, wherever it runs).
+  this process (part of the tool CPU above, wherever it runs): of an answer with
+  the article's quote, as the server answers, and of an empty one.
 
 Options after ``--`` are passed to `extractor run` (e.g. ``-- --workers 2``).
 It asserts nothing: it prints figures.
@@ -43,17 +44,24 @@ def child_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def crosscheck_ms(count: int = 200) -> float:
-    """CPU of the offline engine's cross-check of one answer (in this process), in ms."""
+def crosscheck_ms(count: int = 200) -> tuple[float, float]:
+    """CPU of the offline engine's cross-check of one answer (in this process), in ms:
+    of an answer with the article's quote (what the latency server answers), and of an
+    empty answer (which misses the quote: the whole engine runs for its speaker)."""
     from extractor.crosscheck import crosscheck
     from extractor.read.article import Article
+    from extractor.rules import RulesEngine
     from extractor.schema import Extraction, Meta
 
     articles = [Article(article(n)) for n in range(count)]
-    cpu = time.process_time()
-    for one in articles:
-        crosscheck(one, Extraction(meta=Meta(engine="llm")))
-    return 1000 * (time.process_time() - cpu) / count
+    quotes = [RulesEngine().extract(one, claims=False).quotes for one in articles]
+    figures = []
+    for answered in (True, False):
+        cpu = time.process_time()
+        for one, found in zip(articles, quotes, strict=True):
+            crosscheck(one, Extraction(quotes=found if answered else [], meta=Meta(engine="llm")))
+        figures.append(1000 * (time.process_time() - cpu) / count)
+    return figures[0], figures[1]
 
 
 def run_once(folder: Path, out: Path, port: int, concurrency: int, extra: list[str]) -> tuple:
@@ -93,8 +101,10 @@ def main() -> None:
             f"extractor run, {args.articles} articles of ~{words} words, latency "
             f"{args.latency * 1000:.0f} ms, extra options {extra or 'none'}"
         )
-        print(f"of the tool CPU, the offline cross-check of each answer: {crosscheck_ms():.2f} ms"
-              " per article (in line, or in the --workers processes)", flush=True)  # fmt: skip
+        full, empty = crosscheck_ms()
+        print(f"of the tool CPU, the offline cross-check of each answer: {full:.2f} ms per article"
+              f" ({empty:.2f} ms for an empty answer; in line, or in the --workers processes)",
+              flush=True)  # fmt: skip
         for concurrency in args.concurrency:
             ideal = math.ceil(args.articles / concurrency) * args.latency
             for _ in range(args.repeat):

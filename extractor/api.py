@@ -13,16 +13,18 @@ import hashlib
 import json
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from typing import Any, Protocol
 
 from .config import Settings
-from .crosscheck import crosscheck
+from .crosscheck import crosscheck, misses_a_quote, rules_direct_pieces
 from .engines import Engine, make_engine
 from .errors import ConfigurationError, OfflineEngineNotice
 from .read.article import Article, load_article
+from .read.furniture import Zone, junk_zones_kept, keep_zones
 from .schema import Extraction, ExtractionWarning
+from .text.spans import Offsets
 
 ArticleInput = str | os.PathLike[str] | Article
 
@@ -53,8 +55,9 @@ class Extractor:
     ``cache``: a store of earlier extractions, used when the engine is worth
     caching (a model); a hit makes no request and says so in ``meta.cached``.
     ``checks``: an executor (a process pool) that `aextract` runs the offline engine's
-    check of a model's answer in, so that its CPU work (most of a batch's) leaves the
-    event loop; by default it runs in line.
+    check of a model's answer in, so that its CPU work leaves the event loop: its direct
+    quotes are found there while the model is asked, and the whole engine runs there
+    for an answer that misses one; by default it all runs in line.
     """
 
     def __init__(
@@ -97,16 +100,26 @@ class Extractor:
     async def aextract(self, article: ArticleInput) -> Extraction:
         """The asyncio twin of `extract`."""
         loaded, key, cached = self._prepare(article)
-        if cached is not None:
-            result, key = cached, None
-        else:
-            result = await self.engine.aextract(loaded)
         if self.checks is None or self.engine.backend is None:
-            return self._finish(loaded, result, key)
-        self._store(key, result)
-        fill = self.settings.fill_missed
+            if cached is not None:
+                return self._finish(loaded, cached, None)
+            return self._finish(loaded, await self.engine.aextract(loaded), key)
+        # The offline engine's direct quotes are found in a worker while the model is
+        # asked; the whole engine runs (in a worker too) only for an answer missing one.
         loop = asyncio.get_running_loop()
-        result = await loop.run_in_executor(self.checks, _checked, loaded, result, fill)
+        finding = loop.run_in_executor(self.checks, _offline_findings, loaded.text)
+        finding.add_done_callback(_keep_found_zones(loaded.text))  # for the grounding
+        try:
+            result = cached if cached is not None else await self.engine.aextract(loaded)
+            direct, _ = await finding
+        finally:
+            finding.cancel()  # the article failed: its quotes are not needed (no-op if done)
+        self._store(None if cached is not None else key, result)
+        fill = self.settings.fill_missed
+        if misses_a_quote(direct, result.quotes):
+            result = await loop.run_in_executor(self.checks, _checked, loaded, result, fill, direct)
+        else:
+            result = crosscheck(loaded, result, fill=fill, direct=direct)  # nothing to add
         return note_reading(loaded, result).attach_text(loaded.text)
 
     async def aextract_answered(
@@ -146,9 +159,28 @@ class Extractor:
         return note_reading(article, result).attach_text(article.text)
 
 
-def _checked(article: Article, result: Extraction, fill: bool) -> Extraction:
+def _offline_findings(text: str) -> tuple[list[list[Offsets]], list[Zone]]:
+    """What a worker finds in an article while its model is asked: the offline engine's
+    direct quotes (`rules_direct_pieces`) and the page furniture, which the grounding
+    of the answer needs too."""
+    return rules_direct_pieces(text), junk_zones_kept(text)  # the zones: found just now
+
+
+def _keep_found_zones(text: str) -> Callable[[asyncio.Future[Any]], None]:
+    """A callback that keeps the zones a worker found for ``text`` (see `keep_zones`)."""
+
+    def keep(finding: asyncio.Future[Any]) -> None:
+        if not finding.cancelled() and finding.exception() is None:
+            keep_zones(text, finding.result()[1])
+
+    return keep
+
+
+def _checked(
+    article: Article, result: Extraction, fill: bool, direct: list[list[Offsets]]
+) -> Extraction:
     """`crosscheck` as a top-level function: what a worker process is sent."""
-    return crosscheck(article, result, fill=fill)
+    return crosscheck(article, result, fill=fill, direct=direct)
 
 
 def note_reading(article: Article, result: Extraction) -> Extraction:

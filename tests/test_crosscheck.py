@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from extractor import ConfigurationError, Extraction, Meta, Settings
 from extractor.cli import app
-from extractor.crosscheck import crosscheck
+from extractor.crosscheck import crosscheck, rules_direct_pieces
 from extractor.read.article import load_article
 from extractor.rules import RulesEngine
 
@@ -64,6 +65,33 @@ def test_an_article_without_quotation_marks_is_no_cause_for_warning():
     plain = load_article("The council met on Tuesday. It approved the budget.\n")
     empty = Extraction(meta=Meta(engine="llm"))
     assert codes(crosscheck(plain, empty)) == []
+
+
+def _articles() -> list[Path]:
+    """Every article text the tests and the seeds hold, and the PolNeAR dev set."""
+    root = Path(__file__).resolve().parent.parent
+    found = [*root.glob("tests/**/*.txt"), *root.glob("seeds/*.txt")]
+    return sorted(found + sorted((root.parent / "shared/eval/polnear-dev").glob("**/*.txt")))
+
+
+def test_the_direct_quotes_found_first_are_the_whole_engines():
+    """The cheap first pass decides alone when it finds nothing missed: it must find
+    exactly the direct quotes the whole engine reports."""
+    paths = _articles()
+    assert len(paths) > 20
+    for path in paths:
+        article = load_article(path)
+        whole = RulesEngine().extract(article, claims=False)
+        expected = [q.pieces() for q in whole.quotes if q.kind == "direct"]
+        assert rules_direct_pieces(article.text) == expected, path
+    transcript = (
+        "Debate night\n\nMODERATOR: Your answer, please, Governor.\n\n"
+        'PENCE: Well, look, "we will win this," I said then and I say it now.\n\n'
+        "“It was a good night,” Kaine said afterwards.\n"
+    )
+    for text in (HARBOUR, REYES, "“Open” and “closed”, he said.", transcript):
+        whole = RulesEngine().extract(load_article(text), claims=False)
+        assert rules_direct_pieces(text) == [q.pieces() for q in whole.quotes if q.kind == "direct"]
 
 
 def test_fill_adds_the_missed_quote_with_the_models_actor_for_its_speaker():

@@ -57,6 +57,33 @@ def test_workers_check_answers_in_another_process_with_the_same_lines(
     assert "model_missed_quote" in codes  # the cross-check ran (in the worker)
 
 
+@pytest.mark.vcr
+def test_workers_find_the_offline_quotes_of_a_full_answer_with_the_same_lines(
+    endpoint: Any, tmp_path: Path
+) -> None:
+    """An answer with every direct quote: the worker only finds the offline engine's
+    quotes (while the model is asked), and the line is the in-line one."""
+    article = tmp_path / "harbour.txt"
+    article.write_text(HARBOUR, encoding="utf-8")
+    ep = endpoint([answer(HARBOUR_ANSWER), answer(HARBOUR_ANSWER)])
+    outs = {}
+    for workers in ("0", "1"):
+        outs[workers] = out = tmp_path / f"workers-{workers}.jsonl"
+        result = runner.invoke(
+            app,
+            [
+                "run", str(article), "-o", str(out), "--no-cache", "--workers", workers,
+                "--base-url", ep.base_url, "--model", ep.model, "--api-key", ep.api_key,
+                "--mode", "tools",
+            ],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    in_line, in_worker = _lines(outs["0"]), _lines(outs["1"])
+    assert in_worker == in_line
+    codes = [w["code"] for w in in_worker[0]["extraction"]["warnings"]]
+    assert "model_missed_quote" not in codes and in_worker[0]["extraction"]["quotes"]
+
+
 def test_each_line_is_in_the_file_when_written_before_any_sync(tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
     writer = ResultWriter(out, sync_every_s=3600)  # no sync until close

@@ -22,6 +22,7 @@ from ..api import ExtractionStore, Extractor
 from ..errors import ExtractorError
 from ..read.article import load_article
 from ..schema import Extraction
+from . import eventloop
 from .inputs import InputError, InputOptions, Item, count_inputs, iter_inputs
 from .results import Previous, error_line, ok_line, read_previous
 
@@ -167,7 +168,8 @@ async def aextract_many(
 def extract_many(
     items: Iterable[BatchInput], *, concurrency: int = 8, **options: Any
 ) -> Iterator[dict[str, Any]]:
-    """The synchronous form of `aextract_many`: runs an event loop in a helper thread."""
+    """The synchronous form of `aextract_many`: runs an event loop in a helper thread
+    (`eventloop`: uvloop's where it is installed)."""
     lines: queue.Queue[Any] = queue.Queue(maxsize=max(1, concurrency) * 2)
     done = object()
 
@@ -177,7 +179,7 @@ def extract_many(
 
     def run() -> None:
         try:
-            asyncio.run(pump())
+            eventloop.run(pump())  # uvloop's loop where it is installed
         except BaseException as exc:  # surfaced in the caller's thread
             lines.put(exc)
         finally:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..nesting import renumber
-from ..read.furniture import Zone, in_junk, junk_zones
+from ..read.furniture import Zone, in_junk, junk_zones, junk_zones_kept
 from ..schema import Actor, Claim, ExtractionWarning, Quote, Span
 from ..text import marks
 from ..text.snippets import shorten as _short
@@ -60,12 +60,13 @@ class GroundingSession:
 
     def __init__(self, article: str) -> None:
         self.index = ArticleIndex(article)
-        self.zones = junk_zones(article)
         self.lenient = False
         self.result: Grounded | None = None
 
     def ground(self, reading: ArticleReading) -> Grounded:
-        result, problems = ground_reading(reading, self.index, self.zones)
+        # Looked up when an answer is here: a worker may have found them meanwhile.
+        zones = junk_zones_kept(self.index.text)
+        result, problems = ground_reading(reading, self.index, zones)
         if problems and not self.lenient:
             raise ValueError(render_problems(problems))
         result.warnings = [*result.warnings, *(p.as_warning() for p in problems)]

@@ -47,6 +47,7 @@ from tenacity.stop import stop_base
 
 from .canned import canned_response
 from .capabilities import is_rejection
+from .sockets import keep_sockets
 
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 
@@ -386,7 +387,9 @@ def http_client(
     """An httpx client for the provider SDK whose transport retries faults."""
     httpx = http_module()
     if asynchronous:
-        retrying = AsyncRetryingTransport(httpx.AsyncHTTPTransport(), policy, httpx)
+        inner = httpx.AsyncHTTPTransport()
+        keep_sockets(inner, httpx)  # cheaper idle-connection checks (see `sockets`)
+        retrying = AsyncRetryingTransport(inner, policy, httpx)
         return httpx.AsyncClient(transport=retrying, timeout=timeout, auth=auth)
     transport = RetryingTransport(httpx.HTTPTransport(), policy, httpx)
     return httpx.Client(transport=transport, timeout=timeout, auth=auth)
