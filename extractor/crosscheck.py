@@ -26,14 +26,11 @@ from .nesting import renumber
 from .read.article import Article
 from .read.furniture import junk_zones_kept
 from .rules import RulesEngine
-from .rules.conventions import as_double_marks
-from .rules.document import Document
-from .rules.engine import blank_zones
-from .rules.speech import SpeechFinder
+from .rules.engine import direct_quote_pieces
 from .schema import Actor, Extraction, ExtractionWarning, Meta, Quote, Span
 from .text.marks import DOUBLE
 from .text.snippets import shorten
-from .text.spans import Offsets, SpanSet
+from .text.spans import Offsets
 
 #: A rules quote counts as reported when model quotes cover this share of its characters.
 COVERED_SHARE = 0.5
@@ -114,29 +111,10 @@ def _offline_if_missed(
 
 
 def rules_direct_pieces(text: str) -> list[list[Offsets]]:
-    """The quoted pieces of every direct quote the offline engine reports for ``text``.
-
-    The first steps of `RulesEngine.extract` and of `SpeechFinder.run` that make its
-    direct quotes (quoted passages, and transcript turns, which replace the passages
-    inside them; reported speech is never direct), and the engine's filter of quotes in
-    page furniture: the same direct quotes as its ``quotes``, in the same order, without
-    the rest of its work (no later step adds, drops or moves a direct quote;
-    tests/test_crosscheck.py compares the two over every article the tests hold)."""
-    zones = [(z.start, z.end) for z in junk_zones_kept(text)]  # grounding's, usually
-    finder = SpeechFinder(Document(as_double_marks(blank_zones(text, zones))))
-    turns = finder.transcript()
-    in_turn = SpanSet((u.start, u.end) for u in turns)
-    direct = [
-        u
-        for u in finder.direct_quotes()
-        if u.kind == "direct" and not in_turn.overlaps(u.start, u.start + 1)
-    ]
-    junk = SpanSet(zones)
-    return [
-        u.parts
-        for u in sorted([*direct, *turns], key=lambda u: (u.start, -u.end))
-        if not junk.overlaps(u.start, u.end)
-    ]
+    """The quoted pieces of every direct quote the offline engine reports for ``text``
+    (`direct_quote_pieces`: its first steps only), with the page furniture the
+    grounding found for the same text."""
+    return direct_quote_pieces(text, [(z.start, z.end) for z in junk_zones_kept(text)])
 
 
 def _covered(pieces: list[Offsets], union: list[tuple[int, int]]) -> bool:
