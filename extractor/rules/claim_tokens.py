@@ -25,6 +25,13 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return words.words[i:j] if j > i else []
 
 
+def last_token(text: str, start: int, end: int) -> Token | None:
+    """The last word lying wholly inside ``text[start:end]`` (``tokens(...)[-1]``)."""
+    words = words_of(text)
+    j = bisect_right(words.ends, end) - 1
+    return words.words[j] if j >= 0 and words.starts[j] >= start else None
+
+
 def token_count(text: str, start: int, end: int) -> int:
     """How many words lie wholly inside ``text[start:end]`` (no list made)."""
     words = words_of(text)
