@@ -321,8 +321,10 @@ def cut_future_tail(text: str, start: int, end: int) -> int:
     """The end of a clause without a trailing plan or inference: "X appeared better
     and looks forward to ...", "X passed the deadline, meaning Y would ..."."""
     for m in _TAIL.finditer(text, start, end):
+        if m.start() - start < 12:
+            continue
         toks = tokens(text, m.end(), end)
-        if not toks or m.start() - start < 12:
+        if not toks:
             continue
         if toks[0][2] in ("meaning", "which"):
             return m.start()
