@@ -292,8 +292,14 @@ def settle_cast(
 
 #: Short forms that begin organisation names ("U.N. Security Council" is "United Nations
 #: Security Council").
-_SHORT_FORMS = {"U.N.": "United Nations", "UN": "United Nations", "E.U.": "European Union",
-                "EU": "European Union", "U.S.": "United States", "US": "United States"}
+_SHORT_FORMS = {
+    "U.N.": "United Nations",
+    "UN": "United Nations",
+    "E.U.": "European Union",
+    "EU": "European Union",
+    "U.S.": "United States",
+    "US": "United States",
+}
 
 
 def _spelt_out(name: str) -> str:
@@ -369,9 +375,10 @@ def _misspelt(entities: list[Entity]) -> list[tuple[Entity, Entity]]:
             for typo in group[k + 1 :]:
                 if id(typo) in taken or abs(len(typo.name) - len(right.name)) > 1:
                     continue
-                if typo.name[0] == right.name[0] and OSA.distance(
-                    typo.name, right.name, score_cutoff=1
-                ) <= 1:
+                if (
+                    typo.name[0] == right.name[0]
+                    and OSA.distance(typo.name, right.name, score_cutoff=1) <= 1
+                ):
                     pairs.append((typo, right))
                     taken.add(id(typo))
     return pairs

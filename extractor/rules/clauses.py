@@ -39,9 +39,7 @@ _SUBJECT = re.compile(
     r"(?:[^,\n]{0,60},\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?P<src>(?:(?:The\s+|A\s+)?"
     r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
 )
-_OPENING_PREPOSITIONS = frozenset(
-    "in on at after before during since until".split()
-)
+_OPENING_PREPOSITIONS = frozenset("in on at after before during since until".split())
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
 _NO_SOURCE = frozenset(
     "meanwhile however also still even just now later then in on at by for from with after "
