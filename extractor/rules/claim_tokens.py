@@ -74,9 +74,20 @@ class Words:
 _BREAK = re.compile("[,;—–…]")
 
 
-@lru_cache(maxsize=8)
+_RECENT: list[tuple[str, Words]] = []  # the last texts read, most recent first
+
+
 def words_of(text: str) -> Words:
-    return Words(text)
+    """The words of ``text``, made once per text object: found by identity, as an equal
+    copy of a long text (the same article read twice) would cost a full comparison at
+    every lookup in a dict keyed by the text."""
+    for seen, words in _RECENT:
+        if seen is text:
+            return words
+    words = Words(text)
+    _RECENT.insert(0, (text, words))
+    del _RECENT[8:]
+    return words
 
 
 @lru_cache(maxsize=1 << 16)
