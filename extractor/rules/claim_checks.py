@@ -36,9 +36,22 @@ _LABEL = re.compile(r"([A-Z][^\n:.!?]{0,70}?):\s+(?=[\"“A-Z0-9])")
 _BYLINE = re.compile(
     r"(?i:by|written by|reporting by|editing by|additional reporting by|compiled by)\s+"
     r"[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][^\n]{0,60})?$"
-    r"|(?i:.*\b(?:contributed|contributing) (?:reporting|to this report))"
-    r"|(?i:.*\b(?:newsletter|subscribe|sign up|click here|follow us|share this|read more)\b)"
     r"|(?:CLARIFICATION|CORRECTION|UPDATE|Correction|Clarification)S?\s*:",
+)
+# Credit and newsletter lines: a phrase anywhere in the line (a line holds no newline).
+_CREDIT_PHRASES = (
+    "newsletter",
+    "subscribe",
+    "sign up",
+    "click here",
+    "follow us",
+    "share this",
+    "read more",
+)
+_CREDIT = re.compile(
+    r"\b(?:contributed|contributing) (?:reporting|to this report)"
+    r"|\b(?:" + "|".join(_CREDIT_PHRASES) + r")\b",
+    re.I,
 )
 _CITATION = re.compile(r"\s*[\[(].*[\])]\.?\s*$")
 _APPEAL_PHRASES = (
@@ -88,10 +101,27 @@ def skipped_paragraphs(doc: Document) -> set[int]:
         headline = n == 0 and len(doc.paragraphs) > 1 and (no_stop or _is_title(line) or short_top)
         if n == 1 and 0 in out and short_top and first.endswith((";", ":", ",")):
             headline = True  # a deck that goes on from the headline
-        furniture = _BYLINE.match(line) or _CITATION.match(line) or _is_title(line)
-        if headline or (no_stop and words <= 14) or furniture:
+        if headline or (no_stop and words <= 14) or _furniture(line):
             out.add(n)
     return out
+
+
+def _furniture(line: str) -> bool:
+    """A byline, a credit or newsletter line, a correction, a citation, a title."""
+    return bool(_BYLINE.match(line) or _credit(line) or _CITATION.match(line)) or _is_title(line)
+
+
+def _credit(line: str) -> bool:
+    """ "... contributed reporting", "Sign up for ...": the regex runs only where a
+    lower-case copy holds a phrase (or a letter that ``re.I`` folds on its own)."""
+    low = line.lower()
+    if (
+        "contribut" in low
+        or any(p in low for p in _CREDIT_PHRASES)
+        or any(c in line for c in "ſİı")
+    ):
+        return _CREDIT.search(line) is not None
+    return False
 
 
 def _is_title(line: str) -> bool:
@@ -291,8 +321,10 @@ def cut_future_tail(text: str, start: int, end: int) -> int:
     """The end of a clause without a trailing plan or inference: "X appeared better
     and looks forward to ...", "X passed the deadline, meaning Y would ..."."""
     for m in _TAIL.finditer(text, start, end):
+        if m.start() - start < 12:
+            continue
         toks = tokens(text, m.end(), end)
-        if not toks or m.start() - start < 12:
+        if not toks:
             continue
         if toks[0][2] in ("meaning", "which"):
             return m.start()

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from ..text.spans import Offsets
-from .claim_tokens import Token, Words, contracted, tokens, words_of
+from .claim_tokens import Token, Words, contracted, last_token, tokens, words_of
 from .claim_words import (
     AUXILIARIES,
     BELIEF_FRAMES,
@@ -48,11 +48,13 @@ SUBORDINATORS = frozenset(
     "when until after before because since while although though unless if as whereas once "
     "whenever".split()
 )
+# Every cut starts at a space, ";", "," or ":": the lookahead spares the other places the
+# seven alternatives (same matches).
 _BOUNDARY = re.compile(
-    r"\s*;\s+|,\s+(?:and|but|yet|so|while|whereas|although|though)(?:\s*,\s*|\s+)"
+    r"(?=[\s;,:])(?:\s*;\s+|,\s+(?:and|but|yet|so|while|whereas|although|though)(?:\s*,\s*|\s+)"
     r"|\s+(?:and|but)\s+(?=(?:he|she|they|we|i)\s)|:\s+(?=[“\"])"
     r"|\s+[—–―]\s+(?:and|but)\s+|\s+(?:and|but),\s+(?=(?:if|when|as|after)\b)"
-    r"|(?P<splice>,\s+(?=(?:i|you|we|they|he|she|it|your|my|our|their)\s|\d))",
+    r"|(?P<splice>,\s+(?=(?:i|you|we|they|he|she|it|your|my|our|their)\s|\d)))",
     re.I,
 )
 _EVALUATIVE_OPENER = re.compile(r"(?:perhaps|maybe|arguably)\s+(?:most|more|even)\s+\w+,\s*", re.I)
@@ -136,7 +138,8 @@ def first_finite(toks: list[Token], text: str, main: bool = True) -> int | None:
         return None
     words = words_of(text)
     g = words.at(toks[0][0])
-    if g < 0 or g + len(toks) > len(words.words) or toks[-1] is not words.words[g + len(toks) - 1]:
+    # (equal, not identical: the mypyc build gives each tuple back as a new object)
+    if g < 0 or g + len(toks) > len(words.words) or toks[-1] != words.words[g + len(toks) - 1]:
         raise ValueError("first_finite takes a run of the text's words, as tokens() gives")
     key = (g, len(toks), main)
     if key not in words.firsts:
@@ -332,12 +335,12 @@ def _trim(text: str, start: int, end: int) -> Offsets:
             for phrase in DISCOURSE_PHRASES:
                 if lowered.startswith(phrase + ","):
                     a += len(phrase) + 1
-        m = _EVALUATIVE_OPENER.match(text, a, b)
+        m = _EVALUATIVE_OPENER.match(text, a, b) if text[a : a + 1] in "pPmMaA" else None
         if m:
             a = m.end()
-        tail_words = tokens(text, max(a, b - 30), b)
-        if tail_words and tail_words[-1][2] in _TRAILING_JUNK and b - a > 30:
-            b = tail_words[-1][0]
+        last = last_token(text, max(a, b - 30), b) if b - a > 30 else None
+        if last is not None and last[2] in _TRAILING_JUNK:
+            b = last[0]
         low = max(a, b - 160)
         if text.find(" as ", low, b) != -1 or text.find("according to", low, b) != -1:
             tail = _AS_PUT.search(text, low, b)

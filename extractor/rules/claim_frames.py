@@ -41,6 +41,11 @@ _BOUNDARY_AFTER = re.compile(
     r"|,\s+(?=(?:as|while|when|after|because|although|though)\s)"
 )
 _RELATIVE = re.compile(r",\s+(?:(?:an?|the)\s+[^,;()]{1,60}?\s+)?(?:who|which)\s+")
+# what follows a cue word (compiled once, not looked up per call)
+_OUT = re.compile(r"\s+out\b")
+_THAT_OR_MARK = re.compile(r"\s+(?:that\b|[,:])")
+_THAT = re.compile(r"\s+that\b")
+_COMMA = re.compile(r",\s+")
 _AUTHOR = frozenset({"i", "we"})
 _SAY = frozenset("said says say told tells added wrote".split())
 _THAT_ONLY = frozenset("find finds found show shows showed indicate indicates indicated".split())
@@ -183,12 +188,12 @@ def _plausible_source(text: str, u: Utterance, word: str) -> bool:
     if toks and toks[0][2] in _NOT_SOURCE_LEAD:
         return False  # "After saying ...": no source
     after = text[u.cue[1] : u.cue[1] + 10]
-    if word in ("point", "points", "pointed") and not re.match(r"\s+out\b", after):
+    if word in ("point", "points", "pointed") and not _OUT.match(after):
         return False
-    if word in _OBJECT_CUES and not re.match(r"\s+(?:that\b|[,:])", after):
+    if word in _OBJECT_CUES and not _THAT_OR_MARK.match(after):
         main = first_finite(tokens(text, *u.parts[0]), text)
         return main is not None and main <= 6  # "wrote a memoir ... entitled": no speech
-    return word not in _THAT_ONLY or bool(re.match(r"\s+that\b", after))
+    return word not in _THAT_ONLY or bool(_THAT.match(after))
 
 
 def _reports_clause(text: str, a: int, b: int, quoted: list[Offsets]) -> bool:
@@ -234,7 +239,7 @@ def _subordinate_end(doc: Document, u: Utterance, a: int, b: int) -> int:
     head = tokens(doc.text, _clause_start(doc, (u.source or u.cue)[0]), u.cue[0])
     if not head or head[0][2] not in SUBORDINATORS:
         return b
-    for m in re.finditer(r",\s+", doc.text[a:b]):
+    for m in _COMMA.finditer(doc.text[a:b]):
         if starts_clause(doc.text, a + m.end(), b):
             return a + m.start()
     return b

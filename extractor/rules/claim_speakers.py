@@ -156,11 +156,16 @@ def _plural(phrase: str) -> bool:
     return " and " in phrase or any(w.endswith(_PLURAL_ENDINGS) for w in heads)
 
 
+_THAT_LEAD = re.compile(r"^that\s+")
+_AM = re.compile(r"^\s+am\b")
+_HAVE = re.compile(r"^\s+have\b")
+
+
 def statement(evidence: str, subject: str | None) -> str:
     """A readable, self-contained sentence: "that" dropped, stray marks dropped, a
     leading pronoun (or a bare "denied ...") given its subject, capitalised, stopped."""
     body = " ".join(evidence.split()).strip(" ,;:")
-    body = re.sub(r"^that\s+", "", body)
+    body = _THAT_LEAD.sub("", body)
     if body.count("“") > body.count("”"):
         body = body.replace("“", "", 1)
     if body.count("”") > body.count("“"):
@@ -173,7 +178,7 @@ def statement(evidence: str, subject: str | None) -> str:
     elif lead and subject:
         rest = body[lead.end() :]
         if lead.group().lower() == "i":
-            rest = re.sub(r"^\s+am\b", " is", re.sub(r"^\s+have\b", " has", rest))
+            rest = _AM.sub(" is", _HAVE.sub(" has", rest))
         body = subject + rest
     if body and body[0].islower():
         body = body[0].upper() + body[1:]

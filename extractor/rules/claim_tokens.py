@@ -25,6 +25,13 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return words.words[i:j] if j > i else []
 
 
+def last_token(text: str, start: int, end: int) -> Token | None:
+    """The last word lying wholly inside ``text[start:end]`` (``tokens(...)[-1]``)."""
+    words = words_of(text)
+    j = bisect_right(words.ends, end) - 1
+    return words.words[j] if j >= 0 and words.starts[j] >= start else None
+
+
 def token_count(text: str, start: int, end: int) -> int:
     """How many words lie wholly inside ``text[start:end]`` (no list made)."""
     words = words_of(text)
@@ -67,9 +74,20 @@ class Words:
 _BREAK = re.compile("[,;—–…]")
 
 
-@lru_cache(maxsize=8)
+_RECENT: list[tuple[str, Words]] = []  # the last texts read, most recent first
+
+
 def words_of(text: str) -> Words:
-    return Words(text)
+    """The words of ``text``, made once per text object: found by identity, as an equal
+    copy of a long text (the same article read twice) would cost a full comparison at
+    every lookup in a dict keyed by the text."""
+    for seen, words in _RECENT:
+        if seen is text:
+            return words
+    words = Words(text)
+    _RECENT.insert(0, (text, words))
+    del _RECENT[8:]
+    return words
 
 
 @lru_cache(maxsize=1 << 16)

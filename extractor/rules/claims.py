@@ -16,7 +16,9 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from itertools import accumulate
 
-from ..schema import Actor, Claim, Quote, Span
+from pydantic import TypeAdapter
+
+from ..schema import Actor, Claim, Quote
 from ..text.spans import Offsets, SpanSet
 from .claim_checks import cut_future_tail, hedged, lead_end, non_claim, skipped_paragraphs
 from .claim_clauses import split_clauses, tokens, trim
@@ -33,10 +35,7 @@ _LEADS_NOTHING = frozenset(
     "of in on at by for from with to into about which who whom whose where".split()
 )
 _SUBORDINATE_LEADS = frozenset("as while when after because since".split())
-
-
-def span(text: str, a: int, b: int) -> Span:
-    return Span(start=a, end=b, text=text[a:b])
+_CLAIMS = TypeAdapter(list[Claim])
 
 
 @dataclass(slots=True)
@@ -63,17 +62,20 @@ def find_claims(
     ``utterances[i]``; ``quotes`` are read, never changed; ``actors`` (the engine's,
     with types and mentions) tell a person from an organisation among claimants."""
     found = _ClaimFinder(doc, utterances, speakers, zones, actors).run()
-    return [
-        Claim(
-            id=f"c{n}",
-            statement=statement(text[f.start : f.end], f.subject),
-            claimant=f.claimant,
-            evidence=span(text, f.start, f.end),
-            attribution=f.attribution,  # type: ignore[arg-type]
-            hedged=f.hedged,
-        )
-        for n, f in enumerate(found, 1)
-    ]
+    # Plain dicts validated in one call: the same models as one constructor call each.
+    return _CLAIMS.validate_python(
+        [
+            {
+                "id": f"c{n}",
+                "statement": statement(text[f.start : f.end], f.subject),
+                "claimant": f.claimant,
+                "evidence": {"start": f.start, "end": f.end, "text": text[f.start : f.end]},
+                "attribution": f.attribution,
+                "hedged": f.hedged,
+            }
+            for n, f in enumerate(found, 1)
+        ]
+    )
 
 
 class _ClaimFinder:

@@ -9,10 +9,12 @@ invariant.
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from itertools import accumulate, pairwise
 
 from pydantic import TypeAdapter
@@ -43,6 +45,27 @@ _ACTORS = TypeAdapter(list[Actor])
 def _span(text: str, a: int, b: int) -> dict[str, object]:
     """The fields of the `Span` ``text[a:b]``."""
     return {"start": a, "end": b, "text": text[a:b]}
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while one article is read, on again after.
+
+    An extraction makes many small objects and no cycles that need collecting before it
+    ends, yet each object made counts towards the next collection, and a full one
+    walks every object in the process: a fifth of the CPU time on a 5 MB text, a
+    twentieth on an 800-word article. Reference counting still frees everything as
+    usual. Where the collector is already off (another thread's extraction, or the
+    caller's choice) it is left alone; a thread whose extraction started while another
+    held it off may run on with it back on, which costs time, not memory or output."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
@@ -96,6 +119,10 @@ class RulesEngine:
         """The extraction of ``article``; ``claims=False`` leaves the claims out (the
         cross-check of a model's answer needs only actors and quotes, and finding claims
         is most of the engine's time)."""
+        with collector_paused():
+            return self._extract(article, claims)
+
+    def _extract(self, article: Article, claims: bool) -> Extraction:
         started = time.perf_counter()
         text = article.text
         zones = [(z.start, z.end) for z in junk_zones(text)]

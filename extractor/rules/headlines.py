@@ -41,7 +41,7 @@ def headline_lines(doc: Document) -> list[Offsets]:
             continue  # a letter's sign-off ("Kathryn Kates." / "New York."): its writer
         if (
             capitals
-            or (_title_case(words) and (not stopped or len(words) <= (20 if k < 2 else 4)))
+            or ((not stopped or len(words) <= (20 if k < 2 else 4)) and _title_case(words))
             or (k == 0 and not stopped and len(words) <= 15)  # the headline, in sentence case
         ):
             lines.append((para.start, para.end))
@@ -57,7 +57,9 @@ def _sign_off(doc: Document, k: int) -> bool:
     end: a letter writer signing ("Kathryn Kates." / "New York."), not a subhead."""
     paragraphs = doc.paragraphs
     line = doc.text[paragraphs[k].start : paragraphs[k].end].strip()
-    if not line.endswith(".") or line.isupper() or classify(line[:-1]) != "person":
+    if not line.endswith(".") or line.isupper() or len(line[:-1].split()) > 4:
+        return False  # (a name `classify` calls a person has two to four words)
+    if classify(line[:-1]) != "person":
         return False
     if k + 1 == len(paragraphs):
         return True

@@ -290,9 +290,7 @@ TOPIC_VERBS = frozenset(
     "railing complain complains complaining".split()
 )
 TOPIC_PREPOSITIONS = frozenset("about against of".split())
-REPORTING_TRIGGERS = (
-    CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | TOPIC_VERBS | {"according"}
-)
+REPORTING_TRIGGERS = CUE_VERBS | STANCE_VERBS | BELIEF_ADJECTIVES | TOPIC_VERBS | {"according"}
 
 LOCATIVES = frozenset("in at near across outside throughout inside into".split())
 

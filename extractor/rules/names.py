@@ -170,11 +170,13 @@ class ActorIndex(Referents):
                 self._by_first.setdefault(e.name.split()[0], []).append(e)
         for name, span, title in pending:
             self._place_single(name, span, title)
-        for m in _CAMPAIGN.finditer(text):  # "the Trump campaign", "Clinton’s campaign"
+        # (each regex runs only on a text holding the words it needs)
+        bodies = any(f" {word}" in text for word in ("campaign", "team", "administration"))
+        for m in _CAMPAIGN.finditer(text) if bodies else ():  # "the Trump campaign"
             if m.group(1) in self._by_surname:  # a candidate's team is the campaign
                 body = "administration" if m.group(3) == "administration" else "campaign"
                 self._entity(f"{m.group(1)} {body}", "organization").add(m.group(), m.span())
-        for m in _HANDLE.finditer(text):  # "@nycsouthpaw": a social-media account speaks
+        for m in _HANDLE.finditer(text) if "@" in text else ():  # "@nycsouthpaw": an account
             self._entity(m.group(), "person").add(m.group(), m.span())
 
     def _place_single(self, name: str, span: Offsets, title: str | None) -> None:

@@ -32,6 +32,7 @@ def _opens_here(text: str, i: int, width: int = 1) -> bool:
 
 
 _MARK_TOKEN = re.compile("''|[“”„«»\"]")
+_MARK = re.compile('[“”„«»"]')  # the same matches in a text with no ''; a faster scan
 
 
 _NICKNAME = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?")
@@ -93,8 +94,9 @@ def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quo
     open_at: int | None = None
     depth = 0
     skip = -1  # the repeated opening mark of a quote's next paragraph
+    marks = _MARK_TOKEN if "''" in text else _MARK
     for n, para in enumerate(paragraphs):
-        for m in _MARK_TOKEN.finditer(text, para.start, para.end):
+        for m in marks.finditer(text, para.start, para.end):
             i, c = m.start(), m.group()
             if i == skip or i in ignore:
                 continue
