@@ -49,7 +49,6 @@ _WHOSE_WORDS = re.compile(
     r"(?: (?:on|to|about|for) [\w ’'-]{1,40}?)?(?: (?:was|is|were|came)(?: \w+){0,2})?:\s*$"
 )
 _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
-_ASKS_OR_EXCLAIMS = re.compile(r"[?!][”\"’']*$")
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 
 
@@ -260,7 +259,8 @@ class DirectSpeech(Clauses):
         end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
         if end_sentence is not None:
             sentence_end = max(sentence_end, end_sentence.end)
-        if sentence_end <= q.end + 1 and _ASKS_OR_EXCLAIMS.search(self.text, q.start, q.end):
+        asks = self.text[q.start : q.end].rstrip("”\"’'")[-1:] in ("?", "!")
+        if sentence_end <= q.end + 1 and asks:
             # “Does anybody know?” Graham asked. — the sentence splitter ends a sentence at
             # ?” before a capital, so the cue clause is the next sentence: read it too.
             following = self.doc.sentence_at(q.end + 1)

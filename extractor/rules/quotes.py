@@ -38,14 +38,17 @@ _MARK = re.compile('[“”„«»"]')  # the same matches in a text with no '';
 _NICKNAME = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?")
 
 
+_FIRST_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\.? $")
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
+
+
 def _nickname(text: str, start: int, end: int) -> bool:
     """``Marcia "Cia" Price``, ``Dwayne “The Rock” Johnson``: a name's nickname between
     its first name and surname, no quotation."""
-    before, after = text[max(0, start - 30) : start], text[end : end + 30]
     return (
         _NICKNAME.fullmatch(text, start + 1, end - 1) is not None
-        and re.search(r"\b[A-Z][a-z]+\.? $", before) is not None
-        and re.match(r" [A-Z][a-z]", after) is not None
+        and _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _SURNAME_AFTER.match(text, end) is not None
     )
 
 
