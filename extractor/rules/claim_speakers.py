@@ -82,7 +82,7 @@ class Speakers:
             if _ANONYMOUS.fullmatch(phrase):
                 out[n] = None  # no actor speaks
             elif phrase in ("he", "she", "they"):
-                found = self._antecedent(order[:k], u, plural=phrase == "they")
+                found = self._antecedent(order, k, u, plural=phrase == "they")
                 out[n] = found if found is not None else out[n]
         return out
 
@@ -106,9 +106,11 @@ class Speakers:
                     best = (m.end, actor.id)
         return best[1] if best else who
 
-    def _antecedent(self, earlier: list[int], u: Utterance, plural: bool) -> str | None:
+    def _antecedent(self, order: list[int], k: int, u: Utterance, plural: bool) -> str | None:
+        """The speaker of the utterances before ``order[k]`` (``u``) that a pronoun means;
+        read back from it without copying the list (long texts hold many pronouns)."""
         here = self.doc.paragraph_index(u.start)
-        for m in reversed(earlier):
+        for m in map(order.__getitem__, range(k - 1, -1, -1)):
             other = self.utterances[m]
             if here - self.doc.paragraph_index(other.start) > 2:
                 return None
