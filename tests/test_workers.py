@@ -39,19 +39,7 @@ def test_workers_check_answers_in_another_process_with_the_same_lines(
     missing_one = copy.deepcopy(HARBOUR_ANSWER)
     missing_one["quotes"] = missing_one["quotes"][:1]  # the model misses the second quote
     ep = endpoint([answer(missing_one), answer(missing_one)])
-    outs = {}
-    for workers in ("0", "1"):
-        outs[workers] = out = tmp_path / f"workers-{workers}.jsonl"
-        result = runner.invoke(
-            app,
-            [
-                "run", str(article), "-o", str(out), "--no-cache", "--workers", workers,
-                "--base-url", ep.base_url, "--model", ep.model, "--api-key", ep.api_key,
-                "--mode", "tools",
-            ],
-        )  # fmt: skip
-        assert result.exit_code == 0, result.output
-    in_line, in_worker = _lines(outs["0"]), _lines(outs["1"])
+    in_line, in_worker = _run_in_line_and_in_a_worker(article, ep, tmp_path)
     assert in_worker == in_line
     codes = [w["code"] for w in in_worker[0]["extraction"]["warnings"]]
     assert "model_missed_quote" in codes  # the cross-check ran (in the worker)
@@ -66,19 +54,7 @@ def test_workers_find_the_offline_quotes_of_a_full_answer_with_the_same_lines(
     article = tmp_path / "harbour.txt"
     article.write_text(HARBOUR, encoding="utf-8")
     ep = endpoint([answer(HARBOUR_ANSWER), answer(HARBOUR_ANSWER)])
-    outs = {}
-    for workers in ("0", "1"):
-        outs[workers] = out = tmp_path / f"workers-{workers}.jsonl"
-        result = runner.invoke(
-            app,
-            [
-                "run", str(article), "-o", str(out), "--no-cache", "--workers", workers,
-                "--base-url", ep.base_url, "--model", ep.model, "--api-key", ep.api_key,
-                "--mode", "tools",
-            ],
-        )  # fmt: skip
-        assert result.exit_code == 0, result.output
-    in_line, in_worker = _lines(outs["0"]), _lines(outs["1"])
+    in_line, in_worker = _run_in_line_and_in_a_worker(article, ep, tmp_path)
     assert in_worker == in_line
     codes = [w["code"] for w in in_worker[0]["extraction"]["warnings"]]
     assert "model_missed_quote" not in codes and in_worker[0]["extraction"]["quotes"]
@@ -93,3 +69,20 @@ def test_each_line_is_in_the_file_when_written_before_any_sync(tmp_path: Path) -
             assert out.read_bytes().count(b"\n") == n + 1  # a SIGKILL now keeps it
     finally:
         writer.close()
+
+
+def _run_in_line_and_in_a_worker(article: Path, ep: Any, tmp_path: Path) -> tuple[list, list]:
+    """The results lines of ``extractor run`` on ``article`` without and with a worker."""
+    outs = {}
+    for workers in ("0", "1"):
+        outs[workers] = out = tmp_path / f"workers-{workers}.jsonl"
+        result = runner.invoke(
+            app,
+            [
+                "run", str(article), "-o", str(out), "--no-cache", "--workers", workers,
+                "--base-url", ep.base_url, "--model", ep.model, "--api-key", ep.api_key,
+                "--mode", "tools",
+            ],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+    return _lines(outs["0"]), _lines(outs["1"])
