@@ -331,3 +331,16 @@ def test_reader_appeals_are_found_in_any_case_and_with_folded_letters():
         assert non_claim(line, 0, len(line), own_voice=True) == "reader appeal", line
     line = "The council said residents signed up for the weekly letter today."
     assert non_claim(line, 0, len(line), own_voice=True) is None
+
+
+def test_a_sentence_that_ends_on_its_speech_verb_does_not_break_the_claims_stage():
+    # An imperative quote before "she said" left nothing after the frame's verb; the
+    # claims stage read the word after it and raised IndexError (found on tests/heldout2).
+    text = (
+        "Derby day\n\n"
+        "Coach Ana Ruiz spoke after the match.\n\n"
+        "Asked whether the win eased the pressure, the coach laughed. “Ask me again on "
+        "Friday,” she said.\n"
+    )
+    result = RulesEngine().extract(Article(text))
+    assert any(q.text.startswith("“Ask me again") for q in result.quotes)

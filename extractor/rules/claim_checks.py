@@ -210,7 +210,7 @@ def _bare_frame(toks: list[Token], i: int) -> bool:
     if toks[i][2] not in _SAY:
         return False
     rest = [t[2] for t in toks[i + 1 :]]
-    tail = rest[0] in _FRAME_TAIL and len(rest) <= 6  # "said of the plan", "said on Monday"
+    tail = bool(rest) and rest[0] in _FRAME_TAIL and len(rest) <= 6  # "said of the plan"
     return not rest or len(rest) <= 2 or rest[0].endswith("ing") or tail
 
 
