@@ -289,3 +289,17 @@ def test_titles_in_marks_contractions_and_a_bare_mp_are_no_actors_and_bodies_kee
     assert not names & {"Quiet Classroom", "Hallway Legends", "Save Our Stacks", "I’ve", "MP"}
     assert "Kilmora Residents’ Alliance" in names
     assert "Department for the Environment" in names
+
+
+def test_an_acronym_of_a_name_already_folded_into_a_longer_one_does_not_break_the_cast():
+    # "Harbour Monetary Fund" is folded into the (misspelt) "Te Harbour Monetary Fund"
+    # that ends with it; the acronym "HMF" then pointed at the folded one (KeyError).
+    text = (
+        "Harbour Monetary Fund slashes prospect for growth.\n\n"
+        "Te Harbour Monetary Fund announced Tuesday that it is lowering its forecast.\n\n"
+        "The HMF expects that output will expand by a tepid 1.6 percent.\n\n"
+        "However, slower growth is being offset elsewhere, the HMF said.\n\n"
+        '"The world economy has moved sideways," HMF chief economist Mary Obst said.\n'
+    )
+    result = extract(text, engine="rules")
+    assert sum("HMF" in [a.name, *a.aliases] for a in result.actors) <= 1

@@ -221,8 +221,8 @@ def settle_cast(
                 (o for o in organisations if o is not entity and _initials(o.name) == acronym),
                 None,
             )
-            if full is not None and entity in index.entities:
-                index.merge(entity, full)
+            if full is not None and entity in index.entities and full in index.entities:
+                index.merge(entity, full)  # (full may have been merged away already)
                 merged[id(entity)] = full
                 continue
         fuller = _fuller_organisation(entity, spelt)
