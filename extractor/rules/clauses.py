@@ -28,7 +28,7 @@ from .lexicon import (
     TIME_WORDS,
     abbreviated_titles_pattern,
 )
-from .quotes import Quoted, find_quoted
+from .quotes import Quoted, find_quoted, is_title
 
 _STOP_CHARS = ",;:()[]—–―-"  # "-": a dash ("act -- meddling"), not a hyphen (in a word)
 _GAP_STOPS = frozenset(_STOP_CHARS) | MARKS  # a gap holding one ends the source phrase
@@ -98,6 +98,8 @@ class Clauses:
         opening_marks = frozenset(m.start() for m in self.turns if self.text[m.start()] in MARKS)
         self.quoted = find_quoted(doc, ignore=opening_marks)
         self._quote_starts = [q.start for q in self.quoted]
+        # the passages that are titles of works ("Fox and Friends"), read once per document
+        self._title_starts = {q.start for q in self.quoted if is_title(self.text, q)}
         self._free: list[Offsets] | None = None
         self._free_starts: list[int] = []
 
@@ -133,6 +135,10 @@ class Clauses:
             cursor = max(first, bisect_left(starts, stop, first))
         out += words[cursor:]
         return out
+
+    def titled(self, q: Quoted) -> bool:
+        """Whether the quoted passage ``q`` (one of `quoted`) is a title: `is_title`."""
+        return q.start in self._title_starts
 
     def _lower(self, span: Offsets) -> str:
         return self.text[span[0] : span[1]].lower()

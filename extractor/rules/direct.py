@@ -25,7 +25,7 @@ from .lexicon import (
     TIME_WORDS,
     WEAK_REPORTED_CUES,
 )
-from .quotes import Quoted, is_title
+from .quotes import Quoted
 
 _DASH_NAME = re.compile(r"[^\S\n]*[―—–-][^\S\n]*([A-Z][^\n]{1,60}?)[ .]*(?:\n|$)")
 _JOINING_WORD = re.compile(r"(?<=,) ?(?:but|and)$")
@@ -175,7 +175,7 @@ class DirectSpeech(Clauses):
                 q2 = quotes[j]
                 if self.doc.paragraph_index(q2.start) != paragraph or kind != "direct":
                     break
-                if is_title(self.text, q2):
+                if self.titled(q2):
                     continue  # said on Fox News’s “Fox and Friends.” “...”: read past it
                 gap = self.text[cursor : q2.start]
                 if self._has_cue_verb(cursor, q2.start):
@@ -215,9 +215,9 @@ class DirectSpeech(Clauses):
             return None
         if self.doc.paragraph_index(before.start) != self.doc.paragraph_index(q.start):
             return None
-        inside = [p for p in self.quoted if before.start <= p.start < before.end]
-        if any(not is_title(self.text, p) for p in inside):
-            return None
+        first, last = (bisect_left(self._quote_starts, at) for at in (before.start, before.end))
+        if not all(map(self.titled, self.quoted[first:last])):
+            return None  # the sentence before quotes someone of its own
         subject = self._subject_of(before, before.end)
         if subject is None or not self.text[subject[0]].isupper():
             return None
@@ -259,7 +259,7 @@ class DirectSpeech(Clauses):
         end_sentence = self.doc.sentence_at(max(q.end - 1, q.start))
         if end_sentence is not None:
             sentence_end = max(sentence_end, end_sentence.end)
-        asks = self.text[q.start : q.end].rstrip("”\"’'")[-1:] in ("?", "!")
+        asks = self.text[max(q.start, q.end - 4) : q.end].rstrip("”\"’'")[-1:] in ("?", "!")
         if sentence_end <= q.end + 1 and asks:
             # “Does anybody know?” Graham asked. — the sentence splitter ends a sentence at
             # ?” before a capital, so the cue clause is the next sentence: read it too.

@@ -32,8 +32,7 @@ from .document import Document
 from .entity import Entity
 from .headlines import headline_lines
 from .names import ActorIndex
-from .quotes import is_title
-from .speech import SpeechFinder, Utterance
+from .speech import SpeechFinder, Utterance, outside_turns
 
 ENGINE_VERSION = "rules-1"
 # The output is built as plain dicts and validated in one call per list: the same models
@@ -84,6 +83,12 @@ def blank_zones(text: str, zones: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def _speech_finder(text: str, zones: list[Offsets]) -> SpeechFinder:
+    """The speech patterns over ``text`` with its page furniture (``zones``) blanked out
+    and its quotation marks made double (offsets kept): the engine's first step."""
+    return SpeechFinder(Document(as_double_marks(blank_zones(text, zones))))
+
+
 def direct_quote_pieces(text: str, zones: list[Offsets]) -> list[list[Offsets]]:
     """The quoted pieces of every direct quote `RulesEngine.extract` reports for ``text``
     (page furniture at ``zones``), from its first steps alone: the quoted passages, and
@@ -92,14 +97,9 @@ def direct_quote_pieces(text: str, zones: list[Offsets]) -> list[list[Offsets]]:
     step adds, drops or moves a direct quote (tests/test_crosscheck.py compares the two
     over every article the tests hold). The cross-check needs no more than this for an
     answer that misses none of them."""
-    finder = SpeechFinder(Document(as_double_marks(blank_zones(text, zones))))
+    finder = _speech_finder(text, zones)
     turns = finder.transcript()
-    in_turn = SpanSet((u.start, u.end) for u in turns)
-    direct = [
-        u
-        for u in finder.direct_quotes()
-        if u.kind == "direct" and not in_turn.overlaps(u.start, u.start + 1)
-    ]
+    direct = [u for u in outside_turns(finder.direct_quotes(), turns) if u.kind == "direct"]
     junk = SpanSet(zones)
     return [
         u.parts
@@ -126,13 +126,13 @@ class RulesEngine:
         started = time.perf_counter()
         text = article.text
         zones = [(z.start, z.end) for z in junk_zones(text)]
-        clean = as_double_marks(blank_zones(text, zones))  # offsets kept
-        doc = Document(clean)
-        finder = SpeechFinder(doc)
+        finder = _speech_finder(text, zones)
+        doc = finder.doc
+        clean = doc.text  # offsets kept
         utterances = finder.run()
         quoted = [(q.start, q.end) for q in finder.quoted]
         heads = headline_lines(doc)
-        titles = [(q.start, q.end) for q in finder.quoted if is_title(clean, q)]
+        titles = [(q.start, q.end) for q in finder.quoted if finder.titled(q)]
         index = ActorIndex(clean, quoted, heads + titles)  # "The Quiet Classroom" is no one
         found = self._attribute(utterances, index, doc)
         self._merge_descriptions(found, index)

@@ -109,7 +109,7 @@ def find_quoted(doc: Document, ignore: frozenset[int] = frozenset()) -> list[Quo
             elif (
                 c in OPENERS
                 and _opens_here(text, i, len(c))
-                and (text[open_at] in OPENERS or STRAIGHT in text[i : para.end])
+                and (text[open_at] in OPENERS or text.find(STRAIGHT, i, para.end) != -1)
             ):
                 # “... “hell” ...”, and "... “rant,” ..." closed by a straight mark later in
                 # the paragraph: a curly quote nested in the quote

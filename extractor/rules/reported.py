@@ -31,7 +31,7 @@ from .lexicon import (
     TOPIC_VERBS,
     WEAK_REPORTED_CUES,
 )
-from .quotes import Quoted, is_title
+from .quotes import Quoted
 
 _CONTENT_BREAK = re.compile(
     r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
@@ -108,7 +108,7 @@ class ReportedSpeech(Clauses):
             if u.kind == "direct"
             and u.cue is not None
             and u.cue[1] <= u.parts[0][0]
-            and not is_title(self.text, Quoted(*u.parts[0]))  # a series called “Hallway Legends”
+            and u.parts[0][0] not in self._title_starts  # a series called “Hallway Legends”
         )
         for sentence in self.doc.sentences:
             found.extend(self._reported_in(sentence, taken))
@@ -371,7 +371,7 @@ class ReportedSpeech(Clauses):
     def _subject_verb(self, q: Quoted, sentence: Sentence) -> Utterance | None:
         """A quoted fragment in ``Clinton called X “deplorables.”``: the sentence's subject
         and verb attribute it; the content runs from the verb to the end of the fragment."""
-        if is_title(self.text, q):
+        if self.titled(q):
             return None  # MSNBC’s “Morning Joe”: a show's name, no one's words
         head = self.text[sentence.start : q.start]
         best = None

@@ -16,7 +16,7 @@ from .direct import DirectSpeech
 from .layout import LayoutSpeech
 from .reported import ReportedSpeech
 
-__all__ = ["SpeechFinder", "Utterance"]
+__all__ = ["SpeechFinder", "Utterance", "outside_turns"]
 
 
 class _Reach:
@@ -36,6 +36,14 @@ class _Reach:
         """Some span ``[a, b)`` has ``a <= pos < b``."""
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and self.reach[i] > pos
+
+
+def outside_turns(utterances: list[Utterance], turns: list[Utterance]) -> list[Utterance]:
+    """The utterances that start in no transcript turn (a turn replaces what it holds)."""
+    if not turns:
+        return utterances
+    inside = _Reach([(u.start, u.end) for u in turns])
+    return [u for u in utterances if not inside.meets(u.start)]
 
 
 class SpeechFinder(DirectSpeech, ReportedSpeech, LayoutSpeech):
@@ -74,10 +82,7 @@ class SpeechFinder(DirectSpeech, ReportedSpeech, LayoutSpeech):
                     if widest is None or found.end > widest.end:
                         widest = found
         turns = self.transcript()
-        if turns:
-            inside = _Reach([(u.start, u.end) for u in turns])
-            direct = [u for u in direct if not inside.meets(u.start)]
-            reported = [u for u in reported if not inside.meets(u.start)]
+        direct, reported = outside_turns(direct, turns), outside_turns(reported, turns)
         utterances = direct + reported + turns
         head = self.headline()
         if head is not None and not any(u.start <= head.start < u.end for u in utterances):
