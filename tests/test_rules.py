@@ -378,3 +378,22 @@ def test_a_capitalised_title_refers_back_to_the_person_who_holds_it():
     assert speaker_of(result, "“It is fair") == "Alan Mercer"
     assert speaker_of(result, "“It is a tax") == "Rachel Tan"
     assert not {"Premier", "Leader"} & {a.name for a in result.actors}
+
+
+def test_a_name_in_apposition_to_a_role_speaks_and_the_role_then_means_them():
+    text = (
+        "Mill to close\n\n"
+        "Ardent Paper said it would shut its Lowmoor mill in May. Its chief executive, "
+        "Petra Vance, told investors that the mill had lost money for “six straight years.”\n\n"
+        "The Lowmoor Papermakers, Local 77, said the decision was a betrayal of the town. "
+        "The union’s president, Dev Anand, said members would fight the closure.\n\n"
+        "Asked about other sites, the company’s chief executive said no other mill was at "
+        "risk. Anand said he did not believe her.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "that the mill had lost money") == "Petra Vance"
+    assert speaker_of(result, "members would fight") == "Dev Anand"
+    assert speaker_of(result, "the decision was a betrayal") == "Lowmoor Papermakers"
+    assert speaker_of(result, "no other mill was at risk") == "Petra Vance"
+    vance = next(a for a in result.actors if a.name == "Petra Vance")
+    assert "Its chief executive" in vance.aliases

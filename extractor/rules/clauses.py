@@ -41,6 +41,10 @@ _SUBJECT = re.compile(
     r"(?P<src>(?:(?:The\s+|A\s+)?"
     r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
 )
+#: Words a role opens with ("Its chief executive, Greg Fairweather, said").
+_ROLE_OPENERS = frozenset("the a an its his her their our my your this that".split())
+#: Lower-case words inside a name ("Union of Northern States", "Ana de la Cruz").
+_NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
 _OPENING_PREPOSITIONS = frozenset("in on at after before during since until".split())
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
 _NO_SOURCE = frozenset(
@@ -101,6 +105,8 @@ class Clauses:
         # the passages that are titles of works ("Fox and Friends"), read once per document
         self._title_starts = {q.start for q in self.quoted if is_title(self.text, q)}
         self._free: list[Offsets] | None = None
+        #: a source's name -> the role before it ("Its chief executive, Greg Fairweather")
+        self.roles: dict[Offsets, Offsets] = {}
         self._free_starts: list[int] = []
 
     def _words(self, start: int, end: int) -> list[Offsets]:
@@ -257,7 +263,37 @@ class Clauses:
         inner = head.rfind(",", 0, len(head) - 1)
         if inner == -1 or len(head[inner:].split()) > 16:
             return None
-        return self._source_before((floor + inner, floor + inner), floor)
+        found = self._source_before((floor + inner, floor + inner), floor)
+        if found is not None:
+            name = self._appositive_name(found, floor + inner + 1, floor + len(head) - 1)
+            if name is not None:
+                self.roles[name] = found
+                return name
+        return found
+
+    def _appositive_name(self, role: Offsets, start: int, end: int) -> Offsets | None:
+        """``Its chief executive, Greg Fairweather, said``: the name in apposition to a
+        role (between ``start`` and ``end``) is who speaks; the role alone may mean
+        someone else ("its chief executive" of another body). None when the stretch is no
+        name, or the role is a name itself and the stretch a branch ("the Riverton
+        Firefighters, Local 419")."""
+        words = self._words(*role)
+        if self._lower(words[0]) not in _ROLE_OPENERS:
+            return None
+        name = self._words(start, end)
+        if not 0 < len(name) <= 6 or not all(self._capitalised(w) for w in (name[0], name[-1])):
+            return None
+        if not all(self._capitalised(w) or self._lower(w) in _NAME_JOINS for w in name):
+            return None
+        titled = all(self._capitalised(w) or self._lower(w) in _NAME_JOINS for w in words[1:])
+        # "The Health Secretary, Angela Morrow": after a title, a person's name only
+        if titled and (len(name) < 2 or any(ch.isdigit() for ch in self.text[start:end])):
+            return None
+        return name[0][0], name[-1][1]
+
+    def _capitalised(self, word: Offsets) -> bool:
+        first = self.text[word[0]]
+        return first.isupper() or first.isdigit()
 
     def _source_after(self, cue: Offsets, limit: int) -> Offsets | None:
         """The source named after a cue: ``said John Smith, the ...``."""

@@ -85,3 +85,18 @@ def title_fits(title: str, role: str) -> bool:
     if " " in role:
         return " ".join(words) == role
     return any(w == role or role in _TITLE_ROLES.get(w, "").split() for w in words)
+
+
+#: "Its chief executive", "the company’s chief executive", "the union’s president": a
+#: role held in some body, its holder named once in apposition ("..., Lena Marsh, said").
+_HELD_ROLE = re.compile(
+    r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (?:[\w.-]+[’']s )?"
+    r"(?P<role>[a-z][a-z -]*[a-z])"
+)
+
+
+def held_role(phrase: str) -> str | None:
+    """The role of a description like "the company’s chief executive" ("chief
+    executive"), to find the person an earlier apposition named in it."""
+    m = _HELD_ROLE.fullmatch(phrase)
+    return m.group("role") if m is not None else None

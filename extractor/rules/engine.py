@@ -134,7 +134,7 @@ class RulesEngine:
         heads = headline_lines(doc)
         titles = [(q.start, q.end) for q in finder.quoted if finder.titled(q)]
         index = ActorIndex(clean, quoted, heads + titles)  # "The Quiet Classroom" is no one
-        found = self._attribute(utterances, index, doc)
+        found = self._attribute(utterances, index, doc, finder.roles)
         self._merge_descriptions(found, index)
         dropped, merged = settle_cast(index, doc, heads)
         found = [merged.get(id(e), e) if e is not None else None for e in found]
@@ -170,9 +170,14 @@ class RulesEngine:
     # -- attribution ----------------------------------------------------------------------
 
     def _attribute(
-        self, utterances: list[Utterance], index: ActorIndex, doc: Document
+        self,
+        utterances: list[Utterance],
+        index: ActorIndex,
+        doc: Document,
+        roles: dict[Offsets, Offsets],
     ) -> list[Entity | None]:
-        """Fill missing sources and map each utterance to an actor."""
+        """Fill missing sources and map each utterance to an actor (``roles``: the role
+        standing before a source's name, which becomes a description of that actor)."""
         speakers: list[Entity | None] = []
         last_sourced = -1  # the last utterance before this one with a source
         enclosing = self._enclosing(utterances)
@@ -195,6 +200,9 @@ class RulesEngine:
                     u.source = named[1]
             if entity is not None:
                 entity.speaker = True
+                role = roles.get(u.source) if u.source else None
+                if role is not None:
+                    index.described_as(entity, role)
                 if u.source and u.continued_from is None:
                     index.add_mention(entity, u.source)
             speakers.append(entity)

@@ -21,7 +21,7 @@ from .candidates import (
     _read_candidate,
     _sentence_initial,
 )
-from .descriptions import body_named, described_kind, role_named
+from .descriptions import body_named, described_kind, held_role, role_named
 from .document import SortedBlocks
 from .entity import Entity
 from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES
@@ -64,6 +64,7 @@ class ActorIndex(Referents):
         self._by_type: dict[str, SortedBlocks] = {}
         self._in_use = False  # looked up since the last change
         self._early: list[tuple] = []  # entries added while in use, not yet in order
+        self._held: dict[str, Entity] = {}  # "chief executive" -> the one named holding it
         self._build()
 
     @property
@@ -301,6 +302,9 @@ class ActorIndex(Referents):
         titled = self._titled_before(span[0], role) if role else None
         if titled is not None:  # "the California congressman" after "Rep. Adam Schiff"
             return self._noted(titled, phrase, span)
+        held = self._held.get(held_role(phrase) or "")
+        if held is not None and id(held) not in self._gone:  # "the company’s chief executive"
+            return self._noted(held, phrase, span)
         named = self._head_named_in(span)
         if named is not None:
             return named
@@ -323,6 +327,22 @@ class ActorIndex(Referents):
         if known is None or known.described:  # a name already known stays a name
             entity.described = True
         return self._noted(entity, phrase, span)
+
+    def described_as(self, entity: Entity, role: Offsets) -> None:
+        """``role`` ("The company’s chief executive", before ", Lena Marsh,") describes
+        ``entity``: the same words later mean it (an actor already made of them is it)."""
+        phrase = self.text[role[0] : role[1]]
+        key = _LEADING_ARTICLE.sub("", phrase).lower()
+        known = self._by_name.get(key)
+        if known is not None and known is not entity and known.described:
+            self.merge(known, entity)
+        elif known is None:
+            self._by_name[key] = entity
+            self._keys[id(entity)].append(key)
+        self._noted(entity, phrase, role)
+        held = held_role(phrase)
+        if held is not None:
+            self._held[held] = entity  # the latest holder named
 
     def _noted(self, entity: Entity, alias: str, span: Offsets) -> Entity:
         """One more mention of ``entity``, found while attributing: into the timeline."""

@@ -248,7 +248,12 @@ class ReportedSpeech(Clauses):
         head = text[sentence.start : source_before[0] if source_before else cue[0]].rstrip()
         tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
         quoted_comma = _quoted_comma(head)  # accomplished "too little," he
-        if (head.endswith(",") or quoted_comma) and len(head) > 20 and low in SPEECH_ONLY_CUES:
+        if (
+            (head.endswith(",") or quoted_comma)
+            and len(head) > 20
+            and low in SPEECH_ONLY_CUES
+            and source_before not in self.roles  # "The union’s president, Dev Anand, said"
+        ):
             content = (sentence.start, sentence.start + len(head) - head.endswith(","))
             if source_before is not None and (
                 not tail_after or (quoted_comma and _SETTING_TAIL.fullmatch(tail_after))
