@@ -397,3 +397,17 @@ def test_a_name_in_apposition_to_a_role_speaks_and_the_role_then_means_them():
     assert speaker_of(result, "no other mill was at risk") == "Petra Vance"
     vance = next(a for a in result.actors if a.name == "Petra Vance")
     assert "Its chief executive" in vance.aliases
+
+
+def test_an_age_a_number_or_a_possessor_around_the_speakers_name():
+    text = (
+        "Charity trial\n\n"
+        "Owen Brack, 61, who ran the Harrow Fund for a decade, denies six counts of theft.\n\n"
+        "Mr Brack’s barrister, Ruth Ellery KC, said her client had kept every receipt.\n\n"
+        "The judge, who has heard more than 1,200 cases, said the trial would last a week.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "six counts of theft") == "Owen Brack"
+    assert speaker_of(result, "her client had kept") == "Ruth Ellery KC"
+    trial = next(q for q in result.quotes if q.text.startswith("the trial would last"))
+    assert trial.speaker_mention is not None and trial.speaker_mention.text == "The judge"

@@ -260,10 +260,16 @@ class Clauses:
         head = self.text[floor : cue[0]].rstrip()
         if not head.endswith(","):
             return None
-        inner = head.rfind(",", 0, len(head) - 1)
+        inner = len(head) - 1
+        while (inner := head.rfind(",", 0, inner)) > 0 and head[inner + 1 : inner + 2].isdigit():
+            pass  # "more than 1,400 homes": a number's comma
         if inner == -1 or len(head[inner:].split()) > 16:
             return None
         found = self._source_before((floor + inner, floor + inner), floor)
+        if found is not None and self.text[found[0] : found[1]].isdigit():
+            # "Gareth Ainsley, 54, who ran ...": an age; the name stands before it
+            comma = self.text.rfind(",", floor, found[0])
+            found = self._source_before((comma, comma), floor) if comma != -1 else None
         if found is not None:
             name = self._appositive_name(found, floor + inner + 1, floor + len(head) - 1)
             if name is not None:
@@ -278,7 +284,10 @@ class Clauses:
         name, or the role is a name itself and the stretch a branch ("the Riverton
         Firefighters, Local 419")."""
         words = self._words(*role)
-        if self._lower(words[0]) not in _ROLE_OPENERS:
+        possessor = next((i for i, w in enumerate(words) if self._possessive(w)), len(words))
+        if self._lower(words[0]) not in _ROLE_OPENERS and not (
+            0 < possessor < len(words) - 1 and self.text[words[-1][0]].islower()
+        ):  # neither "Its chief executive" nor "Corran Homes’ managing director"
             return None
         name = self._words(start, end)
         if not 0 < len(name) <= 6 or not all(self._capitalised(w) for w in (name[0], name[-1])):
@@ -290,6 +299,10 @@ class Clauses:
         if titled and (len(name) < 2 or any(ch.isdigit() for ch in self.text[start:end])):
             return None
         return name[0][0], name[-1][1]
+
+    def _possessive(self, word: Offsets) -> bool:
+        end = word[1] + (self.text[word[1] : word[1] + 1] in ("’", "'"))  # "Homes’"
+        return self.text.endswith(("’s", "'s", "s’", "s'"), word[0], end)
 
     def _capitalised(self, word: Offsets) -> bool:
         first = self.text[word[0]]
