@@ -276,3 +276,12 @@ def test_the_second_held_out_gold_loads_exactly():
     assert len(golds) == 8
     assert sum(len(g.attributions) for g in golds) == 165
     assert sum(len(g.actors) for g in golds) == 108
+
+
+def test_the_third_held_out_gold_loads_exactly():
+    from extractor.evaluation.gold import load_gold
+
+    golds = load_gold(Path(__file__).parent / "heldout3")
+    assert len(golds) == 8
+    assert sum(len(g.attributions) for g in golds) == 164
+    assert sum(len(g.actors) for g in golds) == 114
