@@ -303,3 +303,25 @@ def test_an_acronym_of_a_name_already_folded_into_a_longer_one_does_not_break_th
     )
     result = extract(text, engine="rules")
     assert sum("HMF" in [a.name, *a.aliases] for a in result.actors) <= 1
+
+
+def test_a_body_without_an_organisation_word_is_told_by_how_the_story_treats_it():
+    text = (
+        "Builder loses appeal\n\n"
+        "Marrow Homes lost its appeal on Friday. Marrow Homes’ managing director, Ines "
+        "Kovac, said the company was disappointed.\n\n"
+        "Varnelly, which employs 900 people in the valley, said it would cut 40 jobs. "
+        "Varnelly shares fell 6 percent.\n\n"
+        "Paul Ashby, 71, who founded the firm, said he was sad.\n\n"
+        "The Lantern Trust runs the town's museum. The Charity Commission said it would "
+        "not comment while the Trust's accounts were being examined.\n"
+    )
+    result = extract(text, engine="rules")
+    kinds = {a.name: a.type for a in result.actors}
+    assert kinds["Marrow Homes"] == "organization"
+    assert kinds["Varnelly"] == "organization"  # a name ending in -ly is no adverb either
+    assert kinds["Paul Ashby"] == "person"  # an age and "who": a person
+    assert kinds["Ines Kovac"] == "person"
+    comment = next(q for q in result.quotes if q.text.startswith("while the Trust"))
+    speaker = result.actor(comment.speaker) if comment.speaker else None
+    assert speaker is not None and speaker.name == "Charity Commission"

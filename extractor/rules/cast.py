@@ -24,12 +24,15 @@ from rapidfuzz.distance import OSA
 from ..text.spans import Offsets
 from .document import Document
 from .entity import Entity
+from .kinds import bodies_among
 from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES
 from .names import ActorIndex
 
 GENERIC_ORG = frozenset(
     "commission council department foundation assembly committee agency ministry office "
-    "administration board court party union university".split()
+    "administration board court party union university trust academy exchange caucus "
+    "airlines airways railways utilities industries holdings resources securities "
+    "technologies insurance energy orchestra symphony".split()
 )
 #: Nouns for a person or body described rather than named ("the computer specialist").
 PERSON_NOUNS = frozenset(
@@ -98,6 +101,10 @@ _ACTING_WORDS = frozenset(
     also then now still never already often not in on at of for with to by from into over
     this last next about after before since during""".split()
 )
+#: People who act for a body ("members of", "officials at", "lawyers for" the body).
+_ITS_PEOPLE = frozenset(
+    "members leaders officials staff representatives lawyers spokesman spokeswoman".split()
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z’'.-]+)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]*([a-z][a-z’'-]*)")
 
@@ -123,7 +130,9 @@ def _in_a_setting(text: str, span: Offsets) -> bool:
             return False
         word = m.group(1)
         if word.lower() in _SETTING_WORDS:
-            return True
+            # "Members of the Congressional Black Caucus held ...": the body acts
+            staff = _WORD_BEFORE.search(before[: m.start()])
+            return staff is None or staff.group(1).lower() not in _ITS_PEOPLE
         if not word.islower() or word in _ACTING_WORDS:
             return False
         before = before[: m.start()]
@@ -212,6 +221,8 @@ def settle_cast(
             group.described = False  # a name, even where a cue found it first
             group.type = "group"
             group.add(m.group(), m.span())
+    for body in bodies_among(index.entities, doc.text):  # named first by a cue: "Varnelly"
+        body.type = "organization"
     organisations = [e for e in index.entities if e.type == "organization"]
     spelt = [(o, _spelt_out(o.name).split()) for o in organisations]
     for entity in list(index.entities):

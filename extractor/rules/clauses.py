@@ -45,6 +45,10 @@ _SUBJECT = re.compile(
 _ROLE_OPENERS = frozenset("the a an its his her their our my your this that".split())
 #: Lower-case words inside a name ("Union of Northern States", "Ana de la Cruz").
 _NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
+#: How capitalised adverbs end ("Conversely", "Separately"), unlike names ("Daly", "Kelly").
+_ADVERB_ENDS = tuple(
+    "ally ously ively ently antly edly ingly fully lessly ately ibly ably arly sely tly nly".split()
+)
 _OPENING_PREPOSITIONS = frozenset("in on at after before during since until".split())
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
 _NO_SOURCE = frozenset(
@@ -164,7 +168,12 @@ class Clauses:
         while j > i and lows[i] in _LEADING_FILLERS:
             i += 1
         while j > i and (
-            lows[j - 1] in TIME_WORDS or lows[j - 1].endswith("ly") or lows[j - 1] in PREPOSITIONS
+            lows[j - 1] in TIME_WORDS
+            or (
+                lows[j - 1].endswith("ly")
+                and (self.text[spans[j - 1][0]].islower() or lows[j - 1].endswith(_ADVERB_ENDS))
+            )  # "previously", "Conversely", not "Kelly" or "Italy"
+            or lows[j - 1] in PREPOSITIONS
         ):
             j -= 1
         spans, lows = spans[i:j], lows[i:j]

@@ -193,7 +193,9 @@ class RulesEngine:
                 self._borrow_source(n, utterances, doc, last_sourced)
             elif speaks_for_no_one(doc.text[u.source[0] : u.source[1]]):  # "In", "Meanwhile"
                 u.source = None
-            entity = index.speaker(u.source) if u.source else None
+            entity = self._body_speaking_on(n, utterances, speakers, doc.text)
+            if entity is None and u.source:
+                entity = index.speaker(u.source)
             if entity is not None and u.source and len(doc.text[slice(*u.source)].split()) > 6:
                 named = index.named_in(u.source)  # a clause taken for the source: its name
                 if named is not None and named[0] is entity:
@@ -218,6 +220,21 @@ class RulesEngine:
                 u.source = utterances[outer].source
                 speakers[n] = speakers[outer]
         return speakers
+
+    @staticmethod
+    def _body_speaking_on(
+        n: int, utterances: list[Utterance], speakers: list[Entity | None], text: str
+    ) -> Entity | None:
+        """ "The Charity Commission said it would not comment while ...": an "it" or "they"
+        speaking inside a body's reported speech is that body, not the last one named."""
+        u = utterances[n]
+        if u.source is None or text[u.source[0] : u.source[1]].lower() not in ("it", "they"):
+            return None
+        for m in range(n - 1, max(-1, n - 4), -1):
+            outer, entity = utterances[m], speakers[m]
+            if outer.kind == "indirect" and outer.start <= u.start and u.end <= outer.end:
+                return entity if entity is not None and entity.type != "person" else None
+        return None
 
     def _merge_descriptions(self, found: list[Entity | None], index: ActorIndex) -> None:
         """A role named before the person ("The head of X told CNN ... Lt. Gen. Y told the

@@ -104,7 +104,10 @@ ORG_WORDS = frozenset(
     magazine radio television tv channel daily watch international ledger gazette
     chronicle observer register globe weekly review reporter conference program programme
     republic forum enforcement institution partners partnership corps enquirer pac pacs
-    action""".split()
+    action trust trusts academy holdings securities resources semiconductor semiconductors
+    rail railway railways airline airlines airways symphony orchestra philharmonic caucus
+    nations bloc industries technologies pharmaceuticals motors insurance exchange ltd plc
+    llc gmbh utilities energy""".split()
 )
 
 # Capitalised words that are not names when they stand alone.

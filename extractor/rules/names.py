@@ -24,6 +24,7 @@ from .candidates import (
 from .descriptions import body_named, described_kind, held_role, role_named
 from .document import SortedBlocks
 from .entity import Entity
+from .kinds import bodies_among
 from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES
 from .referents import Referents
 
@@ -179,6 +180,8 @@ class ActorIndex(Referents):
                 self._entity(f"{m.group(1)} {body}", "organization").add(m.group(), m.span())
         for m in _HANDLE.finditer(text) if "@" in text else ():  # "@nycsouthpaw": an account
             self._entity(m.group(), "person").add(m.group(), m.span())
+        for named_body in bodies_among(self._entities, text):  # "Halvorsen’s chief executive"
+            named_body.type = "organization"
 
     def _place_single(self, name: str, span: Offsets, title: str | None) -> None:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
