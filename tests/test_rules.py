@@ -411,3 +411,21 @@ def test_an_age_a_number_or_a_possessor_around_the_speakers_name():
     assert speaker_of(result, "her client had kept") == "Ruth Ellery KC"
     trial = next(q for q in result.quotes if q.text.startswith("the trial would last"))
     assert trial.speaker_mention is not None and trial.speaker_mention.text == "The judge"
+
+
+def test_a_role_is_no_name_and_a_title_keeps_a_role_from_the_wrong_person():
+    text = (
+        "Hospital inquiry\n\n"
+        "The Health Secretary, Angela Morrow, told MPs that the report was shocking. Later "
+        "the Health Secretary said she would not resign.\n\n"
+        "The Prime Minister said the inquiry had been fair. Lord Ashcombe, who led it, said "
+        "the trust had failed its patients.\n\n"
+        "One surgeon, Ravi Menon, likened the delays to “a slow emergency.”\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "she would not resign") == "Angela Morrow"
+    assert speaker_of(result, "the inquiry had been fair") != "Ashcombe"
+    assert speaker_of(result, "the delays to") == "Ravi Menon"
+    peer = next(a for a in result.actors if a.name == "Ashcombe")
+    assert peer.title == "Lord" and "Lord Ashcombe" in peer.aliases
+    assert "Health Secretary" not in {a.name for a in result.actors}  # a role, no name

@@ -24,6 +24,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_LABELS,
     PLACE_WORDS,
+    PORTFOLIOS,
     TITLES,
     abbreviated_titles_pattern,
     countries,
@@ -199,6 +200,12 @@ def classify(name: str) -> str | None:
     return None
 
 
+def _a_role(words: list[str]) -> bool:
+    """A title after portfolio words only ("Health Secretary", "Shadow Home Secretary")."""
+    lows = [w.lower() for w in words]
+    return lows[-1] in TITLES and all(w in PORTFOLIOS or w in TITLES for w in lows[:-1])
+
+
 def split_title(text: str, span: Offsets) -> tuple[str | None, Offsets]:
     """``Defense Secretary Mark Esper`` -> ("Defense Secretary", span of "Mark Esper")."""
     tokens = [
@@ -254,6 +261,8 @@ def _read_candidate(chunk: str) -> tuple | None:
         return None
     kind = classify(name)
     words = name.split()
+    if kind == "person" and _a_role(words):
+        return None  # "Health Secretary", "Foreign Minister": a role, no one's name
     if words[-1].lower().rstrip(".") in NOT_ACTOR_HEADS and kind != "organization":
         return None  # "Labor Day", "Fifth Amendment": a thing, never a speaker
     if kind == "person" and (

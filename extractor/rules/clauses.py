@@ -42,7 +42,7 @@ _SUBJECT = re.compile(
     r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
 )
 #: Words a role opens with ("Its chief executive, Greg Fairweather, said").
-_ROLE_OPENERS = frozenset("the a an its his her their our my your this that".split())
+_ROLE_OPENERS = frozenset("the a an another one its his her their our my your this that".split())
 #: Lower-case words inside a name ("Union of Northern States", "Ana de la Cruz").
 _NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
 #: How capitalised adverbs end ("Conversely", "Separately"), unlike names ("Daly", "Kelly").

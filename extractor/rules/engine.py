@@ -28,6 +28,7 @@ from .cast import settle_cast
 from .claims import find_claims
 from .clauses import speaks_for_no_one
 from .conventions import as_double_marks
+from .descriptions import role_named, title_fits
 from .document import Document
 from .entity import Entity
 from .headlines import headline_lines
@@ -253,8 +254,11 @@ class RulesEngine:
                 continue
             if id(entity) in into:
                 continue  # already merged
+            role = role_named(f"the {entity.name}")
             for later in map(now, found[n + 1 : n + 4]):
                 if later is not None and later.type == "person" and not later.described:
+                    if later.title and role and not title_fits(later.title, role):
+                        continue  # "The Prime Minister said ..." is not "Lord Ashcombe"
                     index.merge(entity, later)
                     into[id(entity)] = later
                     break

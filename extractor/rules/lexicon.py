@@ -72,6 +72,16 @@ TITLES = frozenset(
     secretary-general premier treasurer opposition shadow taoiseach""".split()
 )
 
+#: Portfolios before a title that make a role, not a name ("Health Secretary", "Foreign
+#: Minister", "Home Secretary"; but "John Major" is a name).
+PORTFOLIOS = frozenset(
+    """health home foreign defence defense finance treasury education justice interior
+    environment transport culture energy trade labour labor housing culture agriculture
+    economy economic state security immigration communications business industry
+    employment welfare sports sport tourism science technology digital development
+    infrastructure fisheries local regional opposition shadow deputy junior""".split()
+)
+
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 
 # Titles written abbreviated with a full stop ("Sen. Kelly Ayotte", "Lt. Gen. Saad al-Allaq"):

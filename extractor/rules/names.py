@@ -212,6 +212,9 @@ class ActorIndex(Referents):
             entity = self._entity(name, "person")
             entity.title = entity.title or title
             entity.add(name, span)
+            titled = f"{title} {name}"  # "Lord Ashcombe", "Mr. Obama", as written
+            if title is not None and self.text.startswith(titled, span[0] - len(title) - 1):
+                entity.add(titled, span)
             if entity.type == "person" and entity not in self._by_surname.get(name, []):
                 self._by_surname.setdefault(name, []).append(entity)
                 self._first[id(entity)] = span[0]
