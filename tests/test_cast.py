@@ -325,3 +325,14 @@ def test_a_body_without_an_organisation_word_is_told_by_how_the_story_treats_it(
     comment = next(q for q in result.quotes if q.text.startswith("while the Trust"))
     speaker = result.actor(comment.speaker) if comment.speaker else None
     assert speaker is not None and speaker.name == "Charity Commission"
+
+
+def test_a_saints_hospital_is_one_name_and_others_is_no_one():
+    text = (
+        "Sleep study\n\n"
+        "St Brennan’s Hospital said the results were striking. Some doctors welcomed them. "
+        "Others said the sample was too small.\n"
+    )
+    found = {a.name: a.type for a in extract(text, engine="rules").actors}
+    assert found.get("St Brennan’s Hospital") == "organization"
+    assert "Hospital" not in found and "Others" not in found

@@ -56,6 +56,12 @@ _NAME_SEQUENCE = re.compile(
 _INNER_POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)(?<!Men)[’']s (?=[A-Z])")
 
 
+#: Institutions named for a saint or a monarch in the possessive ("St Mary’s Hospital").
+_SAINTS_INSTITUTIONS = frozenset(
+    "Hospital College University School Academy Institute Church Cathedral Infirmary".split()
+)
+
+
 def _candidates(text: str) -> list[Offsets]:
     """Spans of capitalised sequences, connectors allowed inside ("Bank of America"), cut
     where the connector joins two names ("Bill O'Reilly of Fox News") and after a
@@ -67,6 +73,9 @@ def _candidates(text: str) -> list[Offsets]:
                 out.append((a, b))
                 continue
             for cut in _INNER_POSSESSIVE.finditer(text, a, b):
+                rest = text[cut.end() : b]
+                if rest in _SAINTS_INSTITUTIONS:
+                    continue  # "St Aldred’s Hospital", "King’s College": one name
                 out.extend(_split_joined(text, a, cut.start() + 2))
                 a = cut.end()
             out.extend(_split_joined(text, a, b))

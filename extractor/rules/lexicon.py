@@ -122,8 +122,8 @@ ORG_WORDS = frozenset(
 
 # Capitalised words that are not names when they stand alone.
 NOT_NAMES = frozenset(
-    """the a an this that these those it its he she they we i you his her their our my
-    in on at by for from with without after before during since until while when where
+    """the a an this that these those others none it its he she they we i you his her their
+    our my in on at by for from with without after before during since until while when where
     but and or so yet if as of to into about over under than then there here what who
     why how which one two three four five six seven eight nine ten some many most all
     both each every no not more less few several other another such monday tuesday
