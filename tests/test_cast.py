@@ -336,3 +336,18 @@ def test_a_saints_hospital_is_one_name_and_others_is_no_one():
     found = {a.name: a.type for a in extract(text, engine="rules").actors}
     assert found.get("St Brennan’s Hospital") == "organization"
     assert "Hospital" not in found and "Others" not in found
+
+
+def test_datelines_with_an_agency_and_names_always_after_the_are_no_people():
+    text = (
+        "Derby day\n\n"
+        "PORT ELLIS (Coastline Press) — The Harrow Vikings beat the Ellis Mariners 2-1 on "
+        "Sunday. The Harrow Vikings had lost three in a row. The George K. Lamb "
+        "administration built the stadium.\n\n"
+        "ST. ALBION — Coach Tom Reddy said his team was tired.\n"
+    )
+    kinds = {a.name: a.type for a in extract(text, engine="rules").actors}
+    assert not {"Coastline Press", "PORT ELLIS", "ST", "ALBION"} & set(kinds)
+    assert kinds.get("Harrow Vikings") == "organization"
+    assert kinds.get("George K. Lamb", "person") == "person"
+    assert kinds.get("Tom Reddy") == "person"

@@ -172,10 +172,19 @@ def _drop_leading_function_words(text: str, span: Offsets) -> Offsets | None:
 
 
 def _is_dateline(text: str, span: Offsets) -> bool:
-    """ "OTTAWA — ...": a place in capitals opening a paragraph."""
+    """ "OTTAWA — ...", "ST. ALBION —", "ALSBERG (Agence Continentale) —": a place in
+    capitals opening a paragraph, and the agency credited beside it."""
     word = text[span[0] : span[1]]
     line_start = span[0] == 0 or text[span[0] - 1] == "\n"
-    return line_start and word.isupper() and bool(_DATELINE_MARK.match(text, span[1]))
+    if line_start and word.isupper() and _DATELINE_MARK.match(text, span[1]):
+        return True
+    line = text.rfind("\n", 0, span[0]) + 1
+    head = _DATELINE.match(text, line)
+    return head is not None and span[1] <= head.end()
+
+
+#: A dateline: a place in capitals, maybe the agency in brackets, then a dash.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{0,40}(?:\([^)\n]{1,60}\))?\s*[—–―]")
 
 
 def _after_locative(text: str, start: int) -> bool:

@@ -149,6 +149,25 @@ def _only_a_setting(entity: Entity, text: str) -> bool:
     )
 
 
+def _always_the(entity: Entity, text: str) -> bool:
+    """A "person" never named as people are: "the" before every mention ("the Federal
+    Reserve", "the Kilmora Champion"): a body (or a thing, which then stands only as a
+    setting: "in the South China Sea")."""
+    if entity.type != "person" or entity.speaker or entity.title or not entity.mentions:
+        return False
+    if _INITIAL.search(entity.name):
+        return False  # "the George W. Bush administration": a person's
+    return all(
+        text[max(0, a - 4) : a].lower() == "the " and not _PERSONS_OWN.match(text, b)
+        for a, b in entity.mentions
+    )
+
+
+_INITIAL = re.compile(r" [A-Z]\. ")
+#: What a person has that "the" goes before ("the Barack Obama administration").
+_PERSONS_OWN = re.compile(r" (?:administration|campaign|presidency|era|years|family|estate)\b")
+
+
 def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
@@ -223,6 +242,9 @@ def settle_cast(
             group.add(m.group(), m.span())
     for body in bodies_among(index.entities, doc.text):  # named first by a cue: "Varnelly"
         body.type = "organization"
+    for entity in index.entities:
+        if _always_the(entity, doc.text):
+            entity.type = "organization"  # "the Federal Reserve", "the Minnesota Vikings"
     organisations = [e for e in index.entities if e.type == "organization"]
     spelt = [(o, _spelt_out(o.name).split()) for o in organisations]
     for entity in list(index.entities):
