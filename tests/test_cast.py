@@ -351,3 +351,14 @@ def test_datelines_with_an_agency_and_names_always_after_the_are_no_people():
     assert kinds.get("Harrow Vikings") == "organization"
     assert kinds.get("George K. Lamb", "person") == "person"
     assert kinds.get("Tom Reddy") == "person"
+
+
+def test_an_opening_preposition_is_no_part_of_a_name():
+    text = (
+        "Coalition talks\n\n"
+        "Within the Unity Party, the mood is darker. Unlike Patriot Mining, Halden Coal "
+        "said it would keep its mines open. Beyond Westmark, few noticed.\n"
+    )
+    found = {a.name for a in extract(text, engine="rules").actors}
+    assert not {n for n in found if n.split()[0] in ("Within", "Unlike", "Beyond")}
+    assert "Halden Coal" in found

@@ -68,6 +68,20 @@ _TURN = re.compile(
 )
 
 
+_TWO_WORD_CHARS = re.compile(r"\w\w")
+
+
+def quoted_comma(lead: str) -> bool:
+    """The clause ends in a quote and a comma (American ``...,"`` or British ``...",``),
+    with words before it on its line: ``accomplished "too little," he added``."""
+    if lead.endswith((',"', ",”")):
+        return True
+    if not lead.endswith(('",', "”,")):
+        return False
+    tail = lead[max(0, len(lead) - 64) : -2]
+    return _TWO_WORD_CHARS.search(tail, tail.rfind("\n") + 1) is not None
+
+
 @dataclass(slots=True)
 class Utterance:
     """Something said: its content segments, the words naming the source, the cue."""

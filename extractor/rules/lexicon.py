@@ -122,19 +122,20 @@ ORG_WORDS = frozenset(
 
 # Capitalised words that are not names when they stand alone.
 NOT_NAMES = frozenset(
-    """the a an this that these those others none it its he she they we i you his her their
-    our my in on at by for from with without after before during since until while when where
-    but and or so yet if as of to into about over under than then there here what who
-    why how which one two three four five six seven eight nine ten some many most all
-    both each every no not more less few several other another such monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tomorrow
-    mr mrs ms dr however meanwhile also still even just now later last next new
-    according said says told although though because unless whether whereas late early
-    only everything nothing something anything everyone everybody nobody perhaps maybe
-    yes please let give do does did hold notice imagine consider remember look see keep
-    take make ask watch listen talk neither either nor rival edt est pdt pst cdt cst gmt bst
-    utc i’ve i've i’m i'm i’d i'd i’ll i'll mp mps""".split()
+    """the a an this that these those others none it its he she they we i you his her their our
+    my within among amid across beyond despite throughout toward towards behind inside
+    outside upon via unlike following including regarding concerning in on at by for from
+    with without after before during since until while when where but and or so yet if as of
+    to into about over under than then there here what who why how which one two three four
+    five six seven eight nine ten some many most all both each every no not more less few
+    several other another such monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    today yesterday tomorrow mr mrs ms dr however meanwhile also still even just now later
+    last next new according said says told although though because unless whether whereas
+    late early only everything nothing something anything everyone everybody nobody perhaps
+    maybe yes please let give do does did hold notice imagine consider remember look see
+    keep take make ask watch listen talk neither either nor rival edt est pdt pst cdt cst
+    gmt bst utc i’ve i've i’m i'm i’d i'd i’ll i'll mp mps""".split()
 )
 
 #: Words of a date: a capitalised sequence holding one names a time, not a person

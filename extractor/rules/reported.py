@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
-from .clauses import Clauses, Utterance, speaks_for_no_one
+from .clauses import Clauses, Utterance, quoted_comma, speaks_for_no_one
 from .document import Sentence
 from .lexicon import (
     AMBIGUOUS_PARTICIPLES,
@@ -43,20 +43,6 @@ _SUBJECT_VERB = re.compile(
     r"often|has been|had been|would|will|could|once)\s+)*"
     r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
 )
-_TWO_WORD_CHARS = re.compile(r"\w\w")
-
-
-def _quoted_comma(lead: str) -> bool:
-    """The clause ends in a quote and a comma (American ``...,"`` or British ``...",``),
-    with words before it on its line: ``accomplished "too little," he added``."""
-    if lead.endswith((',"', ",”")):
-        return True
-    if not lead.endswith(('",', "”,")):
-        return False
-    tail = lead[max(0, len(lead) - 64) : -2]
-    return _TWO_WORD_CHARS.search(tail, tail.rfind("\n") + 1) is not None
-
-
 _NAMES_POSSESSIVE = re.compile(r"[A-Z][\w.-]*[’']s")  # "Clinton's" (not "he's": has)
 _SETTING_TAIL = re.compile(r"(?:on|in|to|at|during|after)\b[^,;:]{0,40}")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
@@ -240,23 +226,23 @@ class ReportedSpeech(Clauses):
         # "..., he said." / "..., said the official.": content is the clause before.
         after_source = self._source_after(cue, core_end)
         lead = text[sentence.start : cue[0]].rstrip()
-        if low in SPEECH_ONLY_CUES and after_source is not None and _quoted_comma(lead):
+        if low in SPEECH_ONLY_CUES and after_source is not None and quoted_comma(lead):
             # Both parties "saw Burma as ...," said Victor Cha: the clause before is his
             end = sentence.start + len(lead) - (1 if lead.endswith(",") else 0)
             return Utterance([(sentence.start, end)], "indirect", after_source, cue)
         source_before = self._source_before(cue, sentence.start)
         head = text[sentence.start : source_before[0] if source_before else cue[0]].rstrip()
         tail_after = text[(after_source[1] if after_source else cue[1]) : core_end].strip()
-        quoted_comma = _quoted_comma(head)  # accomplished "too little," he
+        quoted_end = quoted_comma(head)  # accomplished "too little," he
         if (
-            (head.endswith(",") or quoted_comma)
+            (head.endswith(",") or quoted_end)
             and len(head) > 20
             and low in SPEECH_ONLY_CUES
             and source_before not in self.roles  # "The union’s president, Dev Anand, said"
         ):
             content = (sentence.start, sentence.start + len(head) - head.endswith(","))
             if source_before is not None and (
-                not tail_after or (quoted_comma and _SETTING_TAIL.fullmatch(tail_after))
+                not tail_after or (quoted_end and _SETTING_TAIL.fullmatch(tail_after))
             ):  # ..., he added on Twitter.
                 return Utterance([content], "indirect", source_before, cue)
             if source_before is None and after_source is not None and not tail_after:
