@@ -429,3 +429,16 @@ def test_a_role_is_no_name_and_a_title_keeps_a_role_from_the_wrong_person():
     peer = next(a for a in result.actors if a.name == "Ashcombe")
     assert peer.title == "Lord" and "Lord Ashcombe" in peer.aliases
     assert "Health Secretary" not in {a.name for a in result.actors}  # a role, no name
+
+
+def test_a_role_named_before_its_holder_is_named_in_apposition_later():
+    text = (
+        "Plant to close\n\n"
+        "The company’s chief executive said the plant had lost money for years.\n\n"
+        "“We tried everything,” said Joan Pike, a shift manager.\n\n"
+        "The company’s chief executive, Lena Marsh, told analysts that no other site was "
+        "at risk. Marsh said the decision was final.\n"
+    )
+    result = run(text)  # the role was an actor before it was tied to a name (a KeyError)
+    assert speaker_of(result, "that no other site was at risk") == "Lena Marsh"
+    assert speaker_of(result, "the decision was final") == "Lena Marsh"

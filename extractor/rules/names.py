@@ -336,14 +336,12 @@ class ActorIndex(Referents):
 
     def described_as(self, entity: Entity, role: Offsets) -> None:
         """``role`` ("The company’s chief executive", before ", Lena Marsh,") describes
-        ``entity``: the same words later mean it (an actor already made of them is it)."""
+        ``entity``: the same words later mean it."""
         phrase = self.text[role[0] : role[1]]
         key = _LEADING_ARTICLE.sub("", phrase).lower()
         known = self._by_name.get(key)
-        if known is not None and known is not entity and known.described:
-            self.merge(known, entity)
-        elif known is None:
-            self._by_name[key] = entity
+        if known is None or (known is not entity and known.described):
+            self._by_name[key] = entity  # (an actor made of the words earlier stays itself)
             self._keys[id(entity)].append(key)
         self._noted(entity, phrase, role)
         held = held_role(phrase)
