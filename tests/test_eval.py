@@ -285,3 +285,29 @@ def test_the_third_held_out_gold_loads_exactly():
     assert len(golds) == 8
     assert sum(len(g.attributions) for g in golds) == 164
     assert sum(len(g.actors) for g in golds) == 114
+
+
+def test_the_third_held_out_claims_gold_attaches_with_offsets_checked():
+    from extractor.evaluation.annotations import attach_claims, beside
+    from extractor.evaluation.gold import load_gold
+
+    folder = Path(__file__).parent / "heldout3"
+    golds = load_gold(folder)
+    path = beside(folder, "claims")
+    assert path is not None and path.name == "claims-heldout3.jsonl"
+    assert attach_claims(golds, path) == 8
+    counts = {g.name: len(g.claims) for g in golds}
+    assert counts == {
+        "annaskea_kayak_inquest": 32,
+        "brenzau_car_ban": 20,
+        "carrabeen_wharf_strike": 21,
+        "carrow_ferry_debate": 27,
+        "hanne_varo_obituary": 24,
+        "maren_solvik_profile": 33,
+        "trellis_foods_earnings": 21,
+        "vessland_pension_age": 29,
+    }
+    assert sum(counts.values()) == 207
+    for g in golds:
+        for c in g.claims:
+            assert g.text[c.start : c.end] == c.evidence
