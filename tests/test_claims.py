@@ -151,6 +151,17 @@ def test_an_opinion_is_no_claim():
     assert result.claims == []
 
 
+def test_wishes_imperatives_and_a_speakers_mood_are_no_claims():
+    result = run(
+        article(
+            "“We don’t want anyone to be frightened of the water,” the family said. “Let "
+            "someone else take the calls.” Union leaders were scathing. Others were more "
+            "forgiving. Voters want to know what is in the returns."
+        )
+    )
+    assert evidence(result) == ["Voters want to know what is in the returns"]
+
+
 # -- hedges ------------------------------------------------------------------------------
 
 

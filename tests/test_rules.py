@@ -442,3 +442,16 @@ def test_a_role_named_before_its_holder_is_named_in_apposition_later():
     result = run(text)  # the role was an actor before it was tied to a name (a KeyError)
     assert speaker_of(result, "that no other site was at risk") == "Lena Marsh"
     assert speaker_of(result, "the decision was final") == "Lena Marsh"
+
+
+def test_shot_back_is_a_cue_and_a_pronoun_after_an_opening_phrase_speaks():
+    text = (
+        "Ferry vote\n\n"
+        "Baroness Quaile said the cut was modest. “Meetings in the capital,” Lord Aldane "
+        "shot back.\n\n"
+        "The Harbour Trust praised the plan. On Monday it said it would name a boat after "
+        "the island.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "“Meetings in the capital") == "Aldane"
+    assert speaker_of(result, "it would name a boat") == "Harbour Trust"

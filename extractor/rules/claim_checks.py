@@ -66,7 +66,7 @@ _APPEAL_PHRASES = (
 _APPEAL = re.compile(r"\b(?:" + "|".join(_APPEAL_PHRASES) + r")\b", re.I)
 _ADVERBS = frozenset(
     "no a an very so really truly absolutely completely just quite too pretty rather utterly "
-    "totally simply also still clearly not".split()
+    "totally simply also still clearly not more less far".split()
 )
 _PREPOSITIONS = frozenset(
     "in on at of for from with to into about by over under up down out one".split()
@@ -171,6 +171,11 @@ def non_claim(
     lead = 1 if first in ("just", "please", "now", "so") and len(toks) > 3 else 0
     if toks[lead][2] in IMPERATIVES and _bare_verb(toks[lead:]):
         return "imperative"
+    if first == "let" and toks[1][2] not in ("down", "off", "go", "slip"):
+        return "imperative"  # "Let someone else get the calls" ("Let down by ...": no)
+    wish = toks[i][2] in _WANT or (toks[i][2] in _DO and i + 1 < len(toks) and _wants(toks, i))
+    if wish and i > 0 and toks[i - 1][2] in ("i", "we"):
+        return "desire"  # "We want them to be safe" (but "voters want to know" is a claim)
     if _appeal(text, start, end):
         return "reader appeal"
     if _future(toks, i):
@@ -185,6 +190,16 @@ def non_claim(
     if own_voice and (first in _FIRST_PERSON or subject in _FIRST_PERSON):
         return "first person"
     return None
+
+
+_WANT = frozenset("want wants wanted".split())
+_DO = frozenset("do does did don't doesn't didn't".split())
+
+
+def _wants(toks: list[Token], i: int) -> bool:
+    """ "don't want", "did not want": the main verb, after its auxiliary, is a wish."""
+    j = i + 1 + (toks[i + 1][2] == "not" and i + 2 < len(toks))
+    return toks[j][2] in _WANT
 
 
 def _appeal(text: str, start: int, end: int) -> bool:

@@ -204,7 +204,9 @@ OPINION_WORDS = frozenset(
     tragic unacceptable appalling deplorable despicable wrong fair unfair important
     mixed better best worse worst good bad nice evil fraud idiot liar hypocrite wise
     shrill scary funny insult needed necessary essential crucial vital hard easy difficult
-    tough unclear uncertain""".split()
+    tough unclear uncertain scathing conciliatory convinced forgiving divided cautious
+    unimpressed blunt defiant skeptical sceptical optimistic pessimistic upbeat downbeat
+    unmoved unrepentant guarded dismissive enthusiastic wary""".split()
 )
 # Judgements strong enough to make any clause holding them an opinion.
 STRONG_OPINION = frozenset(
@@ -212,7 +214,10 @@ STRONG_OPINION = frozenset(
     deplorable despicable appalling horrible awful idiotic stupid""".split()
 )
 # Links that make "X is/looks OPINION" a judgement.
-COPULAS = frozenset("is are was were be been being looks look seems seem sounds feels".split())
+COPULAS = frozenset(
+    "is are was were be been being looks look looked seems seem seemed sounds sounded feels "
+    "felt".split()
+)
 
 # Words that hedge a clause (an approximation, "about 73%", is no hedge).
 HEDGE_WORDS = frozenset(

@@ -49,6 +49,7 @@ _NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
 _ADVERB_ENDS = tuple(
     "ally ously ively ently antly edly ingly fully lessly ately ibly ably arly sely tly nly".split()
 )
+_PRONOUNS = frozenset("he she it they we i".split())
 _OPENING_PREPOSITIONS = frozenset("in on at after before during since until".split())
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
 _NO_SOURCE = frozenset(
@@ -196,6 +197,13 @@ class Clauses:
         if not spans:
             return None
         first = lows[0]
+        if (
+            (first in _OPENING_PREPOSITIONS or first in TIME_WORDS)
+            and lows[-1] in _PRONOUNS
+            and len(spans) <= 5
+            and not any(low in CUE_VERBS for low in lows)
+        ):
+            return spans[-1]  # "On Monday it said", "In a statement she said"
         if first in PREPOSITIONS or first in TIME_WORDS:
             # "In a Bloomberg interview Trump declared": the name closing the phrase.
             k = len(spans)

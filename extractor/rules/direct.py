@@ -52,6 +52,9 @@ _NOT_IN_A_SOURCE = AUXILIARIES | {"not", "never", "no"}
 _ACCORDING_HEAD = re.compile(r"[Aa]ccording to ([^,;:“”\"]{2,60}),\s*$")
 
 
+_BACK = frozenset("shot fired hit snapped".split())  # "…,” she shot back
+
+
 class DirectSpeech(Clauses):
     """Quoted passages with their sources and cues."""
 
@@ -75,7 +78,10 @@ class DirectSpeech(Clauses):
             if low == "state":
                 continue  # "state Del. Marcia Price": a title, not "states"
             writing = low in ("reads", "read") and k > 0 and self._lower(spans[k - 1]) in _WRITINGS
-            if (low in CUE_VERBS and low not in _WEAK_AFTER_A_QUOTE) or writing:
+            back = low in _BACK and k + 1 < len(spans) and self._lower(spans[k + 1]) == "back"
+            if back:  # "…,” Lord Aldane shot back: the phrase is the cue
+                w = (w[0], spans[k + 1][1])
+            if (low in CUE_VERBS and low not in _WEAK_AFTER_A_QUOTE) or writing or back:
                 lead = ABBREVIATION_DOTS.sub("", self.text[q.end : w[0]])
                 if any(c in ".!?" for c in lead.strip()[:-1] if c) or "\n" in lead:
                     return None

@@ -32,7 +32,8 @@ mentions mentioned hint hints hinted demand demands demanded remark remarks rema
 worry worries worried hope hopes hoped signal signals signaled signalled question
 questions questioned comment comments commented shout shouts shouted yell yells yelled
 scream screams screamed exclaim exclaims exclaimed wonder wonders wondered muse muses mused
-whisper whispers whispered sing sings sang quip know knows knew asserting""".split()
+whisper whispers whispered sing sings sang quip know knows knew asserting retort retorts
+retorted interject interjects interjected""".split()
 CUE_VERBS = frozenset(_CUE_STEMS)
 
 # Verbs whose complement is usually not speech ("called X a ...", "described").
