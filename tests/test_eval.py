@@ -311,3 +311,29 @@ def test_the_third_held_out_claims_gold_attaches_with_offsets_checked():
     for g in golds:
         for c in g.claims:
             assert g.text[c.start : c.end] == c.evidence
+
+
+def test_the_second_held_out_claims_gold_attaches_with_offsets_checked():
+    from extractor.evaluation.annotations import attach_claims, beside
+    from extractor.evaluation.gold import load_gold
+
+    folder = Path(__file__).parent / "heldout2"
+    golds = load_gold(folder)
+    path = beside(folder, "claims")
+    assert path is not None and path.name == "claims-heldout2.jsonl"
+    assert attach_claims(golds, path) == 8
+    counts = {g.name: len(g.claims) for g in golds}
+    assert counts == {
+        "calder_chips_rates": 32,
+        "harbor_city_derby": 23,
+        "norvaland_election_analysis": 30,
+        "pellworth_fraud_trial": 24,
+        "teenage_sleep_study": 30,
+        "transit_chief_qa": 23,
+        "varessa_ceasefire": 29,
+        "violin_maker_feature": 36,
+    }
+    assert sum(counts.values()) == 227
+    for g in golds:
+        for c in g.claims:
+            assert g.text[c.start : c.end] == c.evidence
