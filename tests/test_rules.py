@@ -455,3 +455,18 @@ def test_shot_back_is_a_cue_and_a_pronoun_after_an_opening_phrase_speaks():
     result = run(text)
     assert speaker_of(result, "“Meetings in the capital") == "Aldane"
     assert speaker_of(result, "it would name a boat") == "Harbour Trust"
+
+
+def test_a_role_after_a_name_then_means_them_and_a_title_tells_he_from_she():
+    text = (
+        "Inquest\n\n"
+        "Dr Ruth Calder, the coroner for West Lough, said the boy had been a strong swimmer. "
+        "Superintendent Joe Barr said there was no crime.\n\n"
+        "‘The water was too cold,’ the coroner said.\n\n"
+        "Lord Penrose spoke after Baroness Quaile. ‘It is forty people,’ he said.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "‘The water was too cold") == "Ruth Calder"
+    assert speaker_of(result, "‘It is forty people") == "Penrose"  # not the Baroness
+    barr = next(a for a in result.actors if "Barr" in a.name)
+    assert barr.name == "Joe Barr" and barr.title == "Superintendent"

@@ -49,6 +49,11 @@ _NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
 _ADVERB_ENDS = tuple(
     "ally ously ively ently antly edly ingly fully lessly ately ibly ably arly sely tly nly".split()
 )
+#: A role in apposition after a name: "the coroner for North Annaskea", "a former
+#: harbourmaster" (lower-case role words, then maybe what it is of).
+_ROLE_AFTER = re.compile(
+    r"(?:the|a|an) [a-z][a-z’'-]*(?: [a-z][a-z’'-]*){0,3}(?: (?:of|for|at) .{1,40})?"
+)
 _PRONOUNS = frozenset("he she it they we i".split())
 _OPENING_PREPOSITIONS = frozenset("in on at after before during since until".split())
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
@@ -306,6 +311,11 @@ class Clauses:
             if name is not None:
                 self.roles[name] = found
                 return name
+            aside = head[inner + 1 : -1].strip()
+            if _ROLE_AFTER.fullmatch(aside) and self.text[found[0]].isupper():
+                # "Dr Helen Furlong, the coroner for North Annaskea, said": her role
+                at = floor + head.index(aside, inner)
+                self.roles[found] = (at, at + len(aside))
         return found
 
     def _appositive_name(self, role: Offsets, start: int, end: int) -> Offsets | None:

@@ -90,13 +90,16 @@ def title_fits(title: str, role: str) -> bool:
 #: "Its chief executive", "the company’s chief executive", "the union’s president": a
 #: role held in some body, its holder named once in apposition ("..., Lena Marsh, said").
 _HELD_ROLE = re.compile(
-    r"(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (?:[\w.-]+[’']s )?"
-    r"(?P<role>[a-z][a-z -]*[a-z])"
+    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur) (?:[\w.-]+[’']s )?"
+    r"(?P<role>[a-z][a-z -]*?[a-z])(?: (?:of|for|at) [^,]{1,40})?"
 )
 
 
-def held_role(phrase: str) -> str | None:
+def held_role(phrase: str, definite: bool = True) -> str | None:
     """The role of a description like "the company’s chief executive" ("chief
-    executive"), to find the person an earlier apposition named in it."""
+    executive"), to find the person an earlier apposition named in it (``definite``:
+    not "a spokesman", who may be anyone)."""
+    if definite and phrase[:2].lower() in ("a ", "an"):
+        return None
     m = _HELD_ROLE.fullmatch(phrase)
     return m.group("role") if m is not None else None

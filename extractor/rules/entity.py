@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from ..text.spans import Offsets
 
 _SUFFIXES = frozenset("Jr Sr II III IV".split())
+#: Titles that say a person's sex ("Baroness Quaile" is no "he").
+_TITLED = {
+    **dict.fromkeys("mr mr. sir lord king prince".split(), "m"),
+    **dict.fromkeys("ms ms. mrs mrs. miss dame baroness lady queen princess".split(), "f"),
+}
 
 
 @dataclass(slots=True)
@@ -30,6 +35,16 @@ class Entity:
         if span not in self._mention_set:
             self.mentions.append(span)
             self._mention_set.add(span)
+
+    def sex(self) -> str | None:
+        """ "m" or "f" when a title the story gives the person says so, else None."""
+        names = set(self.name.split())
+        titled = [a.split()[0] for a in self.aliases if a.split()[-1] in names]  # "Ms Keane"
+        for word in (self.title or "").split() + titled:
+            found = _TITLED.get(word.lower())
+            if found is not None:
+                return found
+        return None
 
     @property
     def surname(self) -> str:

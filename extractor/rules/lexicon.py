@@ -70,7 +70,8 @@ TITLES = frozenset(
     queen prince princess sheikh rev rev. attorney speaker leader candidate nominee
     former first lady sir dame officer detective sheriff deputy councillor cllr lord baroness
     alderman senators sens sens. reps reps. representatives del del. delegate
-    secretary-general premier treasurer opposition shadow taoiseach coach""".split()
+    secretary-general premier treasurer opposition shadow taoiseach coach coroner
+    superintendent inspector constable bishop archbishop cardinal rabbi imam pastor""".split()
 )
 
 #: Portfolios before a title that make a role, not a name ("Health Secretary", "Foreign

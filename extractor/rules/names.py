@@ -295,7 +295,7 @@ class ActorIndex(Referents):
         phrase = self.text[span[0] : span[1]].strip()
         low = phrase.lower()
         if low in ("he", "she", "him", "her"):
-            return self._person_before(span[0])
+            return self._person_before(span[0], low)
         if low in ("they", "it"):
             return self.last_before(span[0], {"organization", "group", "country"})
         if low in ("i", "we"):
@@ -344,7 +344,7 @@ class ActorIndex(Referents):
             self._by_name[key] = entity  # (an actor made of the words earlier stays itself)
             self._keys[id(entity)].append(key)
         self._noted(entity, phrase, role)
-        held = held_role(phrase)
+        held = held_role(phrase, definite=False)
         if held is not None:
             self._held[held] = entity  # the latest holder named
 

@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from .document import SortedBlocks
 
 
+_BARRED = {"he": "f", "him": "f", "she": "m", "her": "m"}  # whom the pronoun cannot mean
+
+
 class Referents:
     """Pronoun and role lookups for `ActorIndex`, which holds the timeline."""
 
@@ -28,10 +31,11 @@ class Referents:
         found = [entry for entry in last if entry is not None]
         return max(found)[4] if found else None  # the latest in the timeline's order
 
-    def _person_before(self, pos: int) -> Entity | None:
+    def _person_before(self, pos: int, pronoun: str = "") -> Entity | None:
         """Whom "he" or "she" at ``pos`` means: the person named last, unless that was in a
         possessive ("... boost Trump’s poll numbers,” he said") and a speaker was named
-        just before it: then the speaker, who is what the story is following."""
+        just before it: then the speaker, who is what the story is following; and never a
+        person whose title says the other sex ("Baroness Quaile" for "he")."""
         self._timeline()
         people = self._by_type.get("person")
         last = people.last_below((pos,)) if people else None
@@ -41,8 +45,20 @@ class Referents:
         while earlier is not None and self.text.startswith(("’s", "'s"), earlier[3]):
             earlier = people.last_below((earlier[0],))  # back over "Pence’s", "Trump’s"
         if earlier is not None and earlier[4].speaker and last[0] - earlier[0] < 300:
-            return earlier[4]
-        return last[4]
+            choice = earlier[4]
+        else:
+            choice = last[4]
+        barred = _BARRED.get(pronoun)
+        if barred is None or choice.sex() != barred:
+            return choice
+        entry: tuple | None = last
+        for _ in range(8):  # the last person named whom the pronoun can mean
+            if entry is None:
+                break
+            if entry[4].sex() != barred:
+                return entry[4]
+            entry = people.last_below((entry[0],))
+        return choice
 
     def _titled_before(self, pos: int, role: str) -> Entity | None:
         """The person named last before ``pos`` (of the last eight) whose title is
