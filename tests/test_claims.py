@@ -162,6 +162,23 @@ def test_wishes_imperatives_and_a_speakers_mood_are_no_claims():
     assert evidence(result) == ["Voters want to know what is in the returns"]
 
 
+def test_questions_characterisations_and_passive_reports():
+    result = run(
+        article(
+            "“How much of the decline is price, and how much is taste?” asked one analyst. "
+            "Critics called the plan “a kite flown from a tall building.” Asked whether she "
+            "would resign, the minister smiled. The inquest was told the boy had not been "
+            "given a lifejacket. Police said the alarm was raised at 4pm and that divers "
+            "found him at 7pm."
+        )
+    )
+    found = evidence(result)
+    assert "the boy had not been given a lifejacket" in found
+    assert claimant(result, claim_with(result, "the boy had not been given")) is None
+    assert "the alarm was raised at 4pm" in found and "divers found him at 7pm" in found
+    assert not [e for e in found if "How much" in e or "kite" in e or "Asked" in e]
+
+
 # -- hedges ------------------------------------------------------------------------------
 
 

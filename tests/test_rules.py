@@ -470,3 +470,15 @@ def test_a_role_after_a_name_then_means_them_and_a_title_tells_he_from_she():
     assert speaker_of(result, "‘It is forty people") == "Penrose"  # not the Baroness
     barr = next(a for a in result.actors if "Barr" in a.name)
     assert barr.name == "Joe Barr" and barr.title == "Superintendent"
+
+
+def test_told_an_audience_a_clause_without_that_is_reported_speech():
+    text = (
+        "Pension age\n\n"
+        "The finance minister told delegates the country faced a hard choice. Ms Quist "
+        "told parliament the government was making the poorest pay. He told them the truth.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "the country faced a hard choice") is not None
+    assert speaker_of(result, "the government was making") is not None
+    assert not [q for q in result.quotes if q.text.startswith("the truth")]

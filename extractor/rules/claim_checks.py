@@ -162,8 +162,12 @@ def non_claim(
     first = toks[0][2]
     if "?" in text[end : end + 2] or _last_mark(text, start, end) == "?":
         return "question"
-    if first in QUESTION_WORDS and i <= 2:
-        return "question"
+    if first in QUESTION_WORDS and (i <= 2 or _TERMINAL.match(text, end, end + 300)):
+        return "question"  # "How much of X is Y, and how much is Z?"
+    if first == "asked" and _ASKED.search(text, start, end):
+        return "question"  # "Asked by the solicitor whether she had told him to wait"
+    if toks[i][2] in _NAMING and _NAMED_AS.match(text, toks[i][1], end + 2):
+        return "characterisation"  # "Critics called it “the most exciting thing ...”"
     if first == "here":
         return "deixis"  # "Here comes Big Daddy", "Here he is"
     if first in CONDITIONALS or _conditional(toks[:i]):
@@ -192,6 +196,10 @@ def non_claim(
     return None
 
 
+_TERMINAL = re.compile(r"[^.!?\n]*\?")  # the sentence goes on to a question mark
+_ASKED = re.compile(r"\b(?:whether|if|why|how|what|when|where|who)\b")
+_NAMING = frozenset("call calls called described describes branded dubbed".split())
+_NAMED_AS = re.compile(r"\s+(?:\w+\s+){0,4}?(?:as\s+)?[“\"‘']")
 _WANT = frozenset("want wants wanted".split())
 _DO = frozenset("do does did don't doesn't didn't".split())
 

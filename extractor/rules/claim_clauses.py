@@ -53,6 +53,7 @@ SUBORDINATORS = frozenset(
 _BOUNDARY = re.compile(
     r"(?=[\s;,:])(?:\s*;\s+|,\s+(?:and|but|yet|so|while|whereas|although|though)(?:\s*,\s*|\s+)"
     r"|\s+(?:and|but)\s+(?=(?:he|she|they|we|i)\s)|:\s+(?=[“\"])"
+    r"|\s+and\s+that\s+(?=\w)"
     r"|\s+[—–―]\s+(?:and|but)\s+|\s+(?:and|but),\s+(?=(?:if|when|as|after)\b)"
     r"|(?P<splice>,\s+(?=(?:i|you|we|they|he|she|it|your|my|our|their)\s|\d)))",
     re.I,

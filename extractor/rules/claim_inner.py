@@ -49,6 +49,12 @@ _SAID_THAT = re.compile(
     r"(?:,\s+(?P<aside>[^;“”\"]{2,200}?),)?"
     rf"\s+(?:has\s+|had\s+)?{_CUES}\s+that\s+"
 )
+#: A report by no one the sentence names: "The inquest was told that X", "the jury heard X".
+_HEARD = re.compile(
+    r"(?:[A-Z][^,;“”\"]{1,80}?)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:told|informed|warned)|(?:inquest|court|jury|tribunal|hearing|trial|committee)"
+    r"(?:\s+\w+){0,2}\s+(?:has\s+|had\s+|was\s+)?heard)\s+(?:that\s+)?(?=\w)"
+)
 _TRAILING = re.compile(
     r",\s+(?P<src>[^,;“”\"]{1,60}?)\s+(?:has\s+|have\s+)?"
     rf"(?:{_CUES}|learned|confirmed|found|reported)[\s.]*$"
@@ -60,7 +66,7 @@ class OwnFrame:
     """A frame found in the article's own sentence: its content, source and voice."""
 
     content: Offsets
-    source: Offsets
+    source: Offsets | None  # None: a report by no one named ("The inquest was told")
     attribution: str  # reported | belief
     aside: Offsets | None = None  # "X, who led Y, said that": the article's own claim
 
@@ -93,4 +99,7 @@ def own_frame(text: str, a: int, b: int) -> OwnFrame | None:
     tail = _TRAILING.search(text, a, b)
     if tail is not None:
         return OwnFrame((a, tail.start()), tail.span("src"), "reported")
+    m = _HEARD.match(text, a, b)
+    if m is not None:
+        return OwnFrame((m.end(), b), None, "reported")
     return None

@@ -214,7 +214,7 @@ class _ClaimFinder:
                 if framed is not None:
                     if framed.aside is not None:
                         self._add(*framed.aside, None, "asserted", False, None, relative=True)
-                    who = self.speakers.known(framed.source)
+                    who = self.speakers.known(framed.source) if framed.source else None
                     subject = self.speakers.names.get(who) if who else None
                     self._add(*framed.content, who, framed.attribution, False, subject)
                     continue

@@ -52,6 +52,13 @@ _QUESTION_NEXT = re.compile(
 _ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
 _OBJECT_TO = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+to\s+[a-z]")
 _THAT = re.compile(r"\bthat\b")
+#: "told delegates the country faced ...": an object, then a clause with a finite verb.
+_TOLD_CLAUSE = re.compile(
+    r"\s+(?:him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
+    r"reporters|journalists|delegates|parliament|lawmakers|supporters|MPs|the\s+[a-z]+s)\s+"
+    r"(?=(?:the|a|an|he|she|it|they|we|I|there|his|its|their|this|these|[A-Z][a-z]+)\s"
+    r"(?:\S+\s+){0,3}?(?:was|were|is|are|had|has|have|would|will|could|can|did|\w+ed)\b)"
+)
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
@@ -280,9 +287,10 @@ class ReportedSpeech(Clauses):
                 if low in WEAK_REPORTED_CUES and not evidential and not quoted:
                     return None
                 telling = low.startswith(("tell", "told", "warn"))
-                if telling and not _OBJECT_TO.match(text, cue[1]):
+                clause = _TOLD_CLAUSE.match(text, cue[1]) if low.startswith("told") else None
+                if telling and clause is None and not _OBJECT_TO.match(text, cue[1]):
                     return None  # "told CNN." / "warned of": no reported content
-                start = cue[1]
+                start = cue[1] if clause is None else clause.end()  # "told MPs the plan was"
             else:
                 start = cue[1] + that.start()
         else:
