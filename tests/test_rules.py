@@ -482,3 +482,16 @@ def test_told_an_audience_a_clause_without_that_is_reported_speech():
     assert speaker_of(result, "the country faced a hard choice") is not None
     assert speaker_of(result, "the government was making") is not None
     assert not [q for q in result.quotes if q.text.startswith("the truth")]
+
+
+def test_a_kinship_in_apposition_tells_he_from_she():
+    text = (
+        "Obituary\n\n"
+        "Ada Lorne, the violinist, has died. Her son, Tomas Lorne, said she died at home.\n\n"
+        "“I was too young to play the halls,” she told the Courier in 2011.\n\n"
+        "The Harbour Conservatory, which she founded, said it would name a room after her.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "“I was too young") == "Ada Lorne"
+    kinds = {a.name: a.type for a in result.actors}
+    assert kinds.get("Harbour Conservatory") == "organization"

@@ -199,6 +199,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
+_PLACE_OPENERS = frozenset("New Port Fort Mount Cape".split())
 _BODY_PREFIXES = frozenset("U.N. UN E.U. EU".split())
 
 
@@ -286,7 +287,7 @@ def _read_candidate(chunk: str) -> tuple | None:
     if kind == "person" and (
         name in regions()
         or words[-1] in PLACE_WORDS
-        or words[0] == "New"  # "New York", "New Hampshire"
+        or words[0] in _PLACE_OPENERS  # "New York", "Port Elridge", "Mount Hood"
         or any(w.lower().strip(".’'s") in DATE_WORDS for w in words)
     ):
         return None

@@ -25,6 +25,7 @@ class Entity:
     mentions: list[Offsets] = field(default_factory=list)
     speaker: bool = False
     described: bool = False  # made from a description ("the Pentagon spokesman"), not a name
+    kin_sex: str | None = None  # "m" or "f" from "her father, X" (see `kinds.sexes_named`)
     _alias_set: set[str] = field(default_factory=set, repr=False)
     _mention_set: set[Offsets] = field(default_factory=set, repr=False)
 
@@ -37,7 +38,9 @@ class Entity:
             self._mention_set.add(span)
 
     def sex(self) -> str | None:
-        """ "m" or "f" when a title the story gives the person says so, else None."""
+        """ "m" or "f" when a title or a kinship the story gives the person says so."""
+        if self.kin_sex is not None:
+            return self.kin_sex
         names = set(self.name.split())
         titled = [a.split()[0] for a in self.aliases if a.split()[-1] in names]  # "Ms Keane"
         for word in (self.title or "").split() + titled:

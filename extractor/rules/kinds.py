@@ -1,7 +1,8 @@
-"""Whether a name that its words alone make a person ("Corran Homes", "Halvorsen") is a
-body: how the article treats it decides ("Halvorsen’s chief executive", "Corran Homes,
-which builds ...", "Kestrel shares fell"), unless it also treats it as a person (a title,
-a surname standing alone, "..., who", an age)."""
+"""What kind of actor a name is, from how the article treats it: a body, when its words
+alone make a person ("Halvorsen’s chief executive", "Corran Homes, which builds ...",
+"Kestrel shares fell"), unless the article also treats it as a person (a title, a surname
+standing alone, "..., who", an age); and a person's sex, where a kinship or a gendered
+role stands in apposition ("her father, Anders Solvik", "Mikael Varo, her son,")."""
 
 from __future__ import annotations
 
@@ -42,4 +43,35 @@ def bodies_among(entities: Iterable[Entity], text: str) -> list[Entity]:
         else:
             if body:
                 found.append(entity)
+    return found
+
+
+_MALE = "father|son|husband|brother|grandfather|grandson|uncle|nephew|widower|boyfriend"
+_FEMALE = "mother|daughter|wife|sister|grandmother|granddaughter|aunt|niece|widow|girlfriend"
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?: (?:[A-Z]\.|[A-Z][\w’'-]+)){0,3})"
+_KIN = re.compile(
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[A-Z][\w’'-]+[’']s) (?:\w+ )?(?P<role>{_MALE}|{_FEMALE}),"
+    rf" {_NAME}|{_NAME.replace('name', 'name2')}, (?:his|her|their|the) (?:\w+ )?"
+    rf"(?P<role2>{_MALE}|{_FEMALE})\b"
+)
+_FEMALE_ROLES = frozenset(_FEMALE.split("|"))
+_KIN_WORDS = (*_MALE.split("|"), *_FEMALE_ROLES)
+
+
+def sexes_named(text: str) -> dict[str, str]:
+    """Names the text ties to a kinship role in apposition, with the sex ("m", "f") it
+    gives: "her father, Anders Solvik" -> {"Anders Solvik": "m"}."""
+    found: dict[str, str] = {}
+    if not any(word in text for word in _KIN_WORDS):
+        return found  # (the pattern runs only on a text holding one of its words)
+    for m in _KIN.finditer(text):
+        name, role = (
+            (m.group("name"), m.group("role"))
+            if m.group("name")
+            else (
+                m.group("name2"),
+                m.group("role2"),
+            )
+        )
+        found.setdefault(name, "f" if role in _FEMALE_ROLES else "m")
     return found

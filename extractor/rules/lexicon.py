@@ -119,7 +119,7 @@ ORG_WORDS = frozenset(
     action trust trusts academy holdings securities resources semiconductor semiconductors
     rail railway railways airline airlines airways symphony orchestra philharmonic caucus
     nations bloc industries technologies pharmaceuticals motors insurance exchange ltd plc
-    llc gmbh utilities energy""".split()
+    llc gmbh utilities energy conservatory conservatoire""".split()
 )
 
 # Capitalised words that are not names when they stand alone.

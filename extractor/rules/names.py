@@ -24,7 +24,7 @@ from .candidates import (
 from .descriptions import body_named, described_kind, held_role, role_named
 from .document import SortedBlocks
 from .entity import Entity
-from .kinds import bodies_among
+from .kinds import bodies_among, sexes_named
 from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES
 from .referents import Referents
 
@@ -182,6 +182,9 @@ class ActorIndex(Referents):
             self._entity(m.group(), "person").add(m.group(), m.span())
         for named_body in bodies_among(self._entities, text):  # "Halvorsen’s chief executive"
             named_body.type = "organization"
+        for name, sex in sexes_named(text).items():  # "her father, Anders Solvik"
+            if (kin := self._by_name.get(name.lower())) is not None:
+                kin.kin_sex = sex
 
     def _place_single(self, name: str, span: Offsets, title: str | None) -> None:
         """A one-word name: a surname of a known person, or a titled person, or nothing."""
