@@ -495,3 +495,8 @@ def test_a_kinship_in_apposition_tells_he_from_she():
     assert speaker_of(result, "“I was too young") == "Ada Lorne"
     kinds = {a.name: a.type for a in result.actors}
     assert kinds.get("Harbour Conservatory") == "organization"
+
+
+def test_a_text_cut_off_right_after_said_in_a_statement_that():
+    text = "Shop row\n\nThe Merchants’ Association said in a statement that "
+    assert run(text).quotes == []  # it raised IndexError (found by benchmarks/fuzz_rules.py)

@@ -298,7 +298,7 @@ class ReportedSpeech(Clauses):
             aside = _ASIDE_THAT.match(text, start)
             if aside is not None:
                 start = aside.end()  # "said in a statement that ...": the content follows "that"
-                if text[start] in MARKS:  # ... that “...”: reported, "that" and all
+                if text[start : start + 1] in MARKS:  # ... that “...”: reported, "that" and all
                     start = aside.end() - len(aside.group().split()[-1]) - 1
         while start < core_end and text[start] in " ,:\u00a0":
             start += 1
