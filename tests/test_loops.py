@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from extractor.api import Extractor
 from extractor.batch.loops import LoopsLostError, RequestLoops, shares
+from extractor.batch.results import read_previous
 from extractor.batch.runner import plan_run
 from extractor.cli import app
 
@@ -189,6 +190,37 @@ def test_a_rerun_with_loops_does_only_what_is_left(tmp_path: Path) -> None:
     assert first.exit_code in (0, 1) and second.exit_code == 1  # the two bad inputs
     lines = _lines(out)
     assert len(lines) == count + 2
+
+
+def test_retry_failed_with_loops_redoes_only_the_error_line(tmp_path: Path) -> None:
+    records, out = _records(tmp_path, 6), tmp_path / "out.jsonl"
+    script = [error(400, "scripted refusal"), *_answers(6)]  # one article refused
+    with ScriptedServer(script) as server:
+        first = _run(records, out, server, "--mode", "tools", "--loops", "2")
+        assert first.exit_code == 1, first.output
+        again = _run(records, out, server, "--mode", "tools", "--loops", "2", "--retry-failed")
+        assert again.exit_code == 0, again.output
+        assert len(server.requests) == 7  # the six, and the one refused asked again
+    assert set(read_previous(out).status.values()) == {"ok"}
+    assert out.read_bytes().count(b"\n") == 7  # the error line, then its ok line
+
+
+def test_loops_share_the_cache(tmp_path: Path) -> None:
+    records, cache = _records(tmp_path, 6), tmp_path / "cache"
+    with ScriptedServer(_answers(6)) as server:
+        for name in ("first", "second"):
+            result = runner.invoke(
+                app,
+                [
+                    "run", str(records), "-o", str(tmp_path / f"{name}.jsonl"),
+                    "--cache-dir", str(cache), "--base-url", server.base_url,
+                    "--model", "scripted", "--api-key", "k", "--mode", "tools", "--loops", "2",
+                ],
+            )  # fmt: skip
+            assert result.exit_code == 0, result.output
+        assert len(server.requests) == 6  # the second run asked nothing
+    second = _lines(tmp_path / "second.jsonl")
+    assert len(second) == 6 and all(r["meta"]["cached"] for r in second.values())
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,9 @@ is closed (synced) and what was in flight is done by a rerun.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import importlib
 import multiprocessing
 import os
 import selectors
@@ -43,6 +45,8 @@ from typing import Any
 
 from ..api import Extractor
 from ..errors import ExtractorError
+from ..read.article import Article
+from . import eventloop
 from .inputs import InputError, Item
 from .loop_child import frame, modes_settled, run_loop, unframe
 from .results import error_line, json_text
@@ -296,16 +300,26 @@ def _stop_on_sigterm(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
+#: Modules a loop's first request imports lazily (httpcore's async backend).
+_LAZY = ("anyio._backends._asyncio",)
+
+
 def warm_imports(extractor: Extractor) -> None:
     """Import what a loop's first request would (the SDK's resource modules, ~1 s of
-    CPU) here, before the fork, so the loops share it: a client is made and dropped
-    (no request, so no socket)."""
+    CPU; the event loop; httpcore's async backend) and build one request body, here,
+    before the fork, so the loops share it all: a client is made and dropped (no
+    request, so no socket)."""
     backend = getattr(extractor.engine, "backend", None)
     if backend is None:
         return
+    eventloop.loop_factory()  # imports uvloop where it is installed
+    for name in _LAZY:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
     try:
         from ..llm.providers import build_client
 
         build_client(backend, extractor.settings, asynchronous=True)
+        extractor.engine.batch_bodies(Article("Warm-up text, said no one."))  # type: ignore[attr-defined]
     except Exception:  # a loop makes its own client and says what is wrong
         return
