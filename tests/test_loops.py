@@ -170,6 +170,27 @@ def test_a_killed_loop_loses_no_article(tmp_path: Path) -> None:
     assert sorted(ids) == sorted(f"h{n}" for n in range(count))  # each once
 
 
+def test_an_article_out_at_two_deaths_is_an_error_line_not_a_third_try(tmp_path: Path) -> None:
+    count = 12
+    with ScriptedServer(_answers(count + 12, 0.3)) as server, _pool(server, 3, 3) as pool:
+        killed = [pool.pids[0]]
+        os.kill(killed[0], signal.SIGKILL)  # dies with the first articles it is dealt:
+        first_dealt = {"h0", "h3", "h6"}  # dealt in turn to the loop with the most room
+        lines = []
+        for _, text in pool.lines(plan_run([str(_records(tmp_path, count))]).items):
+            lines.append(json.loads(text))
+            for loop in pool.loops:  # kill one loop that was dealt one of them again
+                again = any(item.id in first_dealt for item in loop.out.values())
+                if again and len(killed) < 2 and loop.pid not in killed:
+                    killed.append(loop.pid)
+                    os.kill(loop.pid, signal.SIGKILL)
+    ids = [line["id"] for line in lines]
+    assert sorted(ids) == sorted(f"h{n}" for n in range(count))  # each once
+    died = [line for line in lines if line["status"] == "error"]
+    assert died and {line["error"]["type"] for line in died} == {"loop_died"}
+    assert {line["id"] for line in died} <= first_dealt and len(killed) == 2
+
+
 def test_when_every_loop_dies_the_run_stops_with_what_finished(tmp_path: Path) -> None:
     with ScriptedServer(_answers(40, 0.15)) as server, _pool(server, 2, 2) as pool:
         got = []
@@ -253,7 +274,9 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["Ctrl-C", "SIGTERM", "SIGKILL"]
+)
 def test_a_stopped_parent_leaves_no_loop_and_a_rerun_finishes(
     tmp_path: Path, stop: signal.Signals
 ) -> None:
@@ -265,15 +288,21 @@ def test_a_stopped_parent_leaves_no_loop_and_a_rerun_finishes(
             "--no-cache", "--base-url", server.base_url, "--model", "scripted",
             "--api-key", "k", "--mode", "tools", "--concurrency", "4", "--loops", "2",
         ]  # fmt: skip
-        parent = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        parent = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
         started = time.monotonic()
         while not (out.exists() and out.read_bytes()) and time.monotonic() - started < 60:
             time.sleep(0.05)
         loops = _children(parent.pid)
         assert len(loops) == 2 and parent.poll() is None
-        parent.send_signal(stop)
+        if stop == signal.SIGINT:  # Ctrl-C: the terminal signals the whole process group
+            os.killpg(parent.pid, stop)
+        else:
+            parent.send_signal(stop)
         code = parent.wait(timeout=30)
-        assert code == (128 + stop if stop == signal.SIGTERM else -stop), parent.stderr
+        expected = {signal.SIGINT: (1, 130), signal.SIGTERM: (143,), signal.SIGKILL: (-9,)}
+        assert code in expected[stop], parent.stderr
         deadline = time.monotonic() + 5
         while any(_alive(p) for p in loops) and time.monotonic() < deadline:
             time.sleep(0.05)
