@@ -117,6 +117,16 @@ class RequestLoops:
 
     def __enter__(self) -> RequestLoops:
         warm_imports(self.sample)
+        try:
+            self._start()
+        except BaseException:  # a fork that failed: end the loops already started
+            self.close()
+            raise
+        if threading.current_thread() is threading.main_thread():
+            self._old_sigterm = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+        return self
+
+    def _start(self) -> None:
         board = multiprocessing.RawArray("d", len(self.split))  # shared, made before forking
         parent = os.getpid()
         for index, share in enumerate(self.split):
@@ -133,9 +143,6 @@ class RequestLoops:
         self._selector = selectors.DefaultSelector()
         for loop in self.loops:
             self._selector.register(loop.sock, selectors.EVENT_READ, loop)
-        if threading.current_thread() is threading.main_thread():
-            self._old_sigterm = signal.signal(signal.SIGTERM, _stop_on_sigterm)
-        return self
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
