@@ -21,6 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extractor.api import Extractor
+from extractor.batch.loop_child import modes_settled
 from extractor.batch.loops import LoopsLostError, RequestLoops, shares
 from extractor.batch.results import read_previous
 from extractor.batch.runner import plan_run
@@ -116,6 +117,16 @@ def test_the_mode_probe_is_made_once_for_every_loop(tmp_path: Path) -> None:
     assert two == one
     for line in (r for r in two.values() if r["status"] == "ok"):
         assert "mode_fallback" in [w["code"] for w in line["extraction"]["warnings"]]
+
+
+def test_modes_settled_sees_a_mode_learned_by_the_engine() -> None:
+    """What tells the parent the probe is over (else it deals one article at a time)."""
+    with ScriptedServer(_answers(1)) as server:
+        extractor = Extractor(base_url=server.base_url, model="scripted", api_key="k")
+        assert not modes_settled(extractor)  # no --mode: json_schema is tried first
+        extractor.extract(HARBOUR)
+        assert modes_settled(extractor)
+    assert modes_settled(Extractor(engine="rules"))
 
 
 class _Stamped(list[Any]):
