@@ -112,6 +112,7 @@ class RequestLoops:
         self.loops: list[_Loop] = []
         self._selector: selectors.BaseSelector | None = None
         self._old_sigterm: Any = None
+        self._last_death = ""
 
     # -- starting and ending ----------------------------------------------------------
 
@@ -200,8 +201,8 @@ class RequestLoops:
                 return
             if not self.loops:
                 raise LoopsLostError(
-                    "every request loop died; what finished is written: run the same "
-                    "command again to do the rest"
+                    f"every request loop died (the last: {self._last_death}); what "
+                    "finished is written: run the same command again to do the rest"
                 )
             for key, events in selector.select(timeout=1.0):
                 loop = key.data
@@ -257,15 +258,15 @@ class RequestLoops:
         self._selector.unregister(loop.sock)
         loop.sock.close()
         self.loops.remove(loop)
-        how = _reap(loop.pid, GRACE_S)
+        how = self._last_death = f"process {loop.pid}, {_reap(loop.pid, GRACE_S)}"
         for item in loop.out.values():
             deaths[item.id] += 1
             if deaths[item.id] < 2:
                 pending.appendleft(item)
                 continue
             error = LoopDiedError(
-                f"the request loops extracting it died twice (the last: process "
-                f"{loop.pid}, {how}); run with --retry-failed to try it again",
+                f"the request loops extracting it died twice (the last: {how}); "
+                "run with --retry-failed to try it again",
                 source=item.id,
             )
             yield _error(item.id, item.path, error, engine)

@@ -159,6 +159,9 @@ def _request_loops(
 ) -> RequestLoops:
     """``loops`` request loops, each making its own `Extractor` (and cache) after the fork."""
 
+    if cached:  # opened (and closed) here first, so a cache that cannot be opened stops
+        ExtractionCache(cache_dir).close()  # the run now, not every loop in turn
+
     def setup() -> Extractor:
         extractor = Extractor(**engine_options)
         if cached:
