@@ -144,7 +144,10 @@ class _Stamped(list[Any]):
 def _records(tmp_path: Path, count: int) -> Path:
     records = tmp_path / "records.jsonl"
     records.write_text(
-        "".join(json.dumps({"id": f"h{n}", "text": HARBOUR}) + "\n" for n in range(count)),
+        "".join(
+            json.dumps({"id": f"h{n}", "text": HARBOUR.replace("Tuesday", f"day {n}")}) + "\n"
+            for n in range(count)
+        ),  # distinct texts: no article is another's cache hit
         encoding="utf-8",
     )
     return records
