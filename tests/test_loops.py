@@ -294,7 +294,7 @@ def _alive(pid: int) -> bool:
 def test_a_stopped_parent_leaves_no_loop_and_a_rerun_finishes(
     tmp_path: Path, stop: signal.Signals
 ) -> None:
-    count, out = 60, tmp_path / "out.jsonl"
+    count, out = 24, tmp_path / "out.jsonl"
     records = _records(tmp_path, count)
     with ScriptedServer(_answers(count * 2, 0.2)) as server:
         command = [
