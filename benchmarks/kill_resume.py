@@ -1,6 +1,7 @@
 """Kill `extractor run` at random moments and restart it; nothing may be lost or doubled.
 
     python benchmarks/kill_resume.py [--articles 300] [--kills 20] [--seed 7]
+        [-- extra `extractor run` options, e.g. --loops 2 --concurrency 8]
 
 Starts the latency server, writes the articles into a temporary folder, then 20
 times: starts `extractor run` on the folder with the same results file, kills
@@ -8,7 +9,8 @@ it with SIGKILL at a random moment while it is writing (0-1.5 s after its
 first new line: start-up time varies, and a kill before any line would test
 nothing), and starts it again. A last run goes to the end. Then every article
 must appear exactly once, every line must parse, and every line must be ok.
-Exits non-zero otherwise (CI runs it).
+Exits non-zero otherwise (CI runs it). Options after ``--`` are added to every
+`extractor run` (a later ``--concurrency`` wins over the script's 4).
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--port", type=int, default=8791)
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1 :] if "--" in argv else []
+    args = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
     rng = random.Random(args.seed)
     with latency_server(args.port, 0.3), tempfile.TemporaryDirectory() as tmp:
         folder, results = Path(tmp) / "in", Path(tmp) / "results.jsonl"
@@ -59,7 +63,9 @@ def main() -> int:
             "--no-cache",
             "--concurrency",
             "4",
+            *extra,
         ]
+        print(f"extra options: {extra or 'none'}", flush=True)
 
         def count() -> int:
             return results.read_bytes().count(b"\n") if results.exists() else 0

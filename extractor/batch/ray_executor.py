@@ -26,16 +26,15 @@ import asyncio
 import json
 import logging
 import os
-import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain, islice
 from typing import Any
 
 from ..errors import ConfigurationError
-from ..llm.transport import hold_all, longest_pause
 from ..read.article import Article
 from .inputs import InputError, Item
+from .pause import pause_until, take_pause
 from .results import error_line
 from .runner import _extract_one
 
@@ -59,10 +58,7 @@ class SharedPause:
 
 async def _share_pause(pause: Any) -> None:
     """Report this process's pause to ``pause`` and take on the cluster's."""
-    left = longest_pause()
-    until = await pause.note.remote(time.time() + left if left > 0 else 0.0)
-    if until - time.time() > 0:
-        hold_all(until - time.time())
+    take_pause(await pause.note.remote(pause_until()))
 
 
 class ExtractorActor:

@@ -60,6 +60,11 @@ def error_line(
     }
 
 
+def json_text(line: dict[str, Any]) -> str:
+    """A results line as the file holds it (without its newline)."""
+    return json.dumps(line, ensure_ascii=False)
+
+
 @dataclass(frozen=True, slots=True)
 class ResultLine:
     """One usable line of a results file."""
@@ -198,7 +203,11 @@ class ResultWriter:
         self._handle = path.open("a", encoding="utf-8")
 
     def write(self, line: dict[str, Any]) -> None:
-        self._handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.write_text(json_text(line))
+
+    def write_text(self, text: str) -> None:
+        """Append a line already in its JSON text (`json_text`), e.g. made in a loop."""
+        self._handle.write(text + "\n")
         self._handle.flush()
         if self.path is not None and time.monotonic() - self._synced >= self.sync_every_s:
             self.sync()

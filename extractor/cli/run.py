@@ -11,6 +11,7 @@ import typer
 from ..api import Extractor
 from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
+from ..batch.loops import RequestLoops
 from ..batch.progress import RunProgress
 from ..batch.ray_executor import ray_lines
 from ..batch.results import ResultWriter
@@ -77,6 +78,14 @@ def run(
             min=0, help="Processes that check model answers with the offline engine (0: in line)."
         ),
     ] = 0,
+    loops: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="With a model: request loops, each in its own process with its share of "
+            "--concurrency and its own HTTP client (1: one loop, in this process).",
+        ),
+    ] = 1,
     *,
     engine_options: dict[str, Any],
 ) -> None:
@@ -85,19 +94,29 @@ def run(
         extractor = Extractor(**engine_options)
     options = InputOptions(include or [], exclude or [], text_field, id_field)
     plan = plan_run(paths, options, output=output, retry_failed=retry_failed, limit=limit)
-    if extractor.engine.cacheable and not no_cache:
+    cached = extractor.engine.cacheable and not no_cache
+    local_model = executor is Executor.local and extractor.engine.backend is not None
+    looped = local_model and loops > 1
+    if cached and not looped:  # each loop opens the cache itself, after the fork
         extractor.cache = ExtractionCache(cache_dir)
+    with errors_exit():
+        _refuse_mixes(batch_api, executor, workers, loops)
     if batch_api:  # a provider's batch API instead of live requests
-        if executor is not Executor.local or workers:
-            with errors_exit():
-                raise ConfigurationError(
-                    "--batch-api runs in this process: leave out --executor ray and --workers"
-                )
         run_batch_api(extractor, plan, output, poll_interval, concurrency)
+        return
+    if looped:  # forked first, before the writer and the progress bar's thread
+        with _request_loops(
+            loops, concurrency, engine_options, cache_dir, cached, extractor
+        ) as pool:
+            writer = ResultWriter(output, plan.previous)
+            progress = RunProgress(stderr, plan.total, extractor.engine.backend)
+            with closing_run(writer, extractor, progress, plan), progress, errors_exit():
+                for head, text in pool.lines(plan.items):
+                    writer.write_text(text)
+                    progress.add(head)
         return
     writer = ResultWriter(output, plan.previous)
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
-    local_model = executor is Executor.local and extractor.engine.backend is not None
     checks = check_pool(workers if local_model else 0)  # Ray actors check their own
     with closing_run(writer, extractor, progress, plan), checks as extractor.checks, progress:
         if executor is Executor.ray:
@@ -115,3 +134,38 @@ def run(
         for line in lines:
             writer.write(line)
             progress.add(line)
+
+
+def _refuse_mixes(batch_api: bool, executor: Executor, workers: int, loops: int) -> None:
+    """The options that do not go together, said before any line is written."""
+    if batch_api and (executor is not Executor.local or workers or loops > 1):
+        raise ConfigurationError(
+            "--batch-api runs in this process: leave out --executor ray, --workers and --loops"
+        )
+    if loops > 1 and (executor is not Executor.local or workers):
+        raise ConfigurationError(
+            "--loops runs its loops on this machine, each checking its own answers: "
+            "leave out --executor ray and --workers"
+        )
+
+
+def _request_loops(
+    loops: int,
+    concurrency: int,
+    engine_options: dict[str, Any],
+    cache_dir: Path | None,
+    cached: bool,
+    sample: Extractor,
+) -> RequestLoops:
+    """``loops`` request loops, each making its own `Extractor` (and cache) after the fork."""
+
+    if cached:  # opened (and closed) here first, so a cache that cannot be opened stops
+        ExtractionCache(cache_dir).close()  # the run now, not every loop in turn
+
+    def setup() -> Extractor:
+        extractor = Extractor(**engine_options)
+        if cached:
+            extractor.cache = ExtractionCache(cache_dir)
+        return extractor
+
+    return RequestLoops(loops, concurrency, setup, sample)
