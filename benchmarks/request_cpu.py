@@ -1,0 +1,86 @@
+"""CPU of the live path's requests, in process: the LLM engine alone, no start-up.
+
+    python benchmarks/request_cpu.py [--articles 800] [--concurrency 32] [--latency 0.05]
+        [--reps 3] [--http httpx aiohttp]
+
+Starts `latency_server.py` in its own process, then, on uvloop's event loop, runs the
+LLM engine's ``aextract`` (instructor, the openai SDK, the HTTP client, grounding; not
+the cross-check, the results file or the progress bar) over ~1,000-word articles at
+the given concurrency, after a warm-up of 64 articles, and prints the CPU time of this
+process per article (user + system; the server's is not counted). ``--http`` names
+the HTTP clients to alternate, rep by rep, through ``EXTRACTOR_HTTP`` (a version of the
+tool without that setting uses its default for every rep). It asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from batch_throughput import article, latency_server  # noqa: E402
+
+
+async def _batch(engine: object, texts: list[str], concurrency: int) -> None:
+    from extractor.read.article import Article
+
+    queue = iter(texts)
+
+    async def worker() -> None:
+        for text in queue:
+            await engine.aextract(Article(text))  # type: ignore[attr-defined]
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+
+
+def one_rep(http: str, port: int, count: int, concurrency: int) -> tuple[float, float]:
+    import uvloop
+
+    from extractor.config import Settings
+    from extractor.engines import make_engine
+
+    os.environ["EXTRACTOR_HTTP"] = http
+    settings = Settings(
+        model="bench", base_url=f"http://127.0.0.1:{port}/v1", mode="tools", api_key="bench"
+    )
+    engine = make_engine(settings)
+    texts = [article(n) for n in range(count + 64)]
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(_batch(engine, texts[:64], concurrency))  # warm-up: connections, caches
+        cpu, wall = time.process_time(), time.perf_counter()
+        runner.run(_batch(engine, texts[64:], concurrency))
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    return 1000 * cpu / count, wall
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=800)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--latency", type=float, default=0.05)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--http", nargs="+", default=["httpx"])
+    parser.add_argument("--port", type=int, default=8743)
+    args = parser.parse_args()
+    import extractor
+
+    print(f"extractor from {Path(extractor.__file__).parent}")
+    with latency_server(args.port, args.latency):
+        for rep in range(args.reps):
+            for http in args.http:
+                cpu, wall = one_rep(http, args.port, args.articles, args.concurrency)
+                print(
+                    f"rep {rep + 1} {http:>8}: {cpu:.2f} ms CPU per article, wall {wall:.2f} s, "
+                    f"load {os.getloadavg()[0]:.2f}",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
