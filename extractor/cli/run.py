@@ -12,12 +12,10 @@ from ..api import Extractor
 from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
 from ..batch.progress import RunProgress
-from ..batch.ray_executor import ray_lines
 from ..batch.results import ResultWriter
 from ..batch.runner import extract_many, plan_run
 from ..batch.workers import check_pool
 from ..errors import ConfigurationError
-from .batch_api import run_batch_api
 from .options import closing_run, errors_exit, stderr, with_model_options
 
 
@@ -93,6 +91,8 @@ def run(
                 raise ConfigurationError(
                     "--batch-api runs in this process: leave out --executor ray and --workers"
                 )
+        from .batch_api import run_batch_api  # only here: the batch API's modules
+
         run_batch_api(extractor, plan, output, poll_interval, concurrency)
         return
     writer = ResultWriter(output, plan.previous)
@@ -101,6 +101,8 @@ def run(
     checks = check_pool(workers if local_model else 0)  # Ray actors check their own
     with closing_run(writer, extractor, progress, plan), checks as extractor.checks, progress:
         if executor is Executor.ray:
+            from ..batch.ray_executor import ray_lines  # only here: Ray's glue
+
             with errors_exit():
                 lines = ray_lines(
                     plan.items,
