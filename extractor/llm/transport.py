@@ -47,7 +47,6 @@ from tenacity.stop import stop_base
 
 from .canned import canned_response
 from .capabilities import is_rejection
-from .sockets import keep_sockets
 
 RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 
@@ -384,12 +383,13 @@ def http_client(
     asynchronous: bool = False,
     auth: tuple[str, str] | None = None,
 ) -> Any:
-    """An httpx client for the provider SDK whose transport retries faults."""
+    """An httpx client for the provider SDK whose transport retries faults (the async
+    one sends through aiohttp unless ``EXTRACTOR_HTTP=httpx``: see `aio`)."""
     httpx = http_module()
     if asynchronous:
-        inner = httpx.AsyncHTTPTransport()
-        keep_sockets(inner, httpx)  # cheaper idle-connection checks (see `sockets`)
-        retrying = AsyncRetryingTransport(inner, policy, httpx)
+        from .aio import async_transport
+
+        retrying = AsyncRetryingTransport(async_transport(httpx), policy, httpx)
         return httpx.AsyncClient(transport=retrying, timeout=timeout, auth=auth)
     transport = RetryingTransport(httpx.HTTPTransport(), policy, httpx)
     return httpx.Client(transport=transport, timeout=timeout, auth=auth)
