@@ -13,6 +13,7 @@ import gc
 import json
 import logging
 import threading
+import time
 import warnings
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -188,3 +189,54 @@ def test_httpx_is_kept_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(HTTP_ENV, "curl")
     with pytest.raises(Exception, match="EXTRACTOR_HTTP='curl'"):
         async_transport(httpx)
+
+
+def test_more_than_a_hundred_requests_can_be_in_flight() -> None:
+    """httpx's pool opens at most 100 connections, which held a batch of concurrency
+    128 at 100 requests in flight; this pool takes the SDK's own limit (1,000)."""
+    state = {"now": 0, "most": 0}
+    lock = threading.Lock()
+
+    class Slow(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            with lock:
+                state["now"] += 1
+                state["most"] = max(state["most"], state["now"])
+            time.sleep(0.5)
+            with lock:
+                state["now"] -= 1
+            self.send_response(200)
+            self.send_header("content-length", "2")
+            self.end_headers()
+            self.wfile.write(b"{}")
+
+    class Server(ThreadingHTTPServer):
+        request_queue_size = 256  # 128 connections at once: the default 5 refuses most
+        daemon_threads = True
+
+    httpd = Server(("127.0.0.1", 0), Slow)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpx = http_module()
+    transport = AiohttpTransport(httpx)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/v1/chat/completions"
+
+    async def send_all() -> list[Any]:
+        try:
+            requests = [httpx.Request("POST", url, content=b"{}") for _ in range(128)]
+            return await asyncio.gather(*map(transport.handle_async_request, requests))
+        finally:
+            await transport.aclose()
+
+    try:
+        answers = asyncio.run(send_all())
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert [a.status_code for a in answers] == [200] * 128
+    assert state["most"] > 100

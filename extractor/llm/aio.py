@@ -3,17 +3,19 @@
 The openai SDK and `transport`'s retries stay on httpx's client API (requests,
 responses, errors and timeouts are httpx's); only the bytes travel through aiohttp's
 connection pool and HTTP parser (C) instead of httpcore and h11 (pure Python). Against
-the latency server this took ~0.5 ms of CPU less per answer (BENCHMARKS.md, issue 11,
-"Start-up and the request path").
+the latency server this took ~0.3-0.9 ms of CPU less per answer (BENCHMARKS.md,
+issue 11, "Start-up and the request path").
 
 What it keeps as httpx has it: the same request headers and body (aiohttp adds none
-of its own where httpx set one), at most 100 connections with idle ones kept 5 s,
-the request's connect and read timeouts, httpx's certificate store, the body
-decoded by httpx (``Content-Encoding``), and aiohttp's faults raised as the httpx
-errors the retrying transport and the SDK know: a refused connection is a
-``ConnectError`` with the ``ConnectionRefusedError`` in its causes, a connection
-dropped by the server a ``RemoteProtocolError``, a read timeout a ``ReadTimeout``.
-Streaming bodies are read whole (nothing here streams).
+of its own where httpx set one), the request's connect, read and pool timeouts
+(aiohttp has no write timeout), httpx's certificate store, the body decoded by httpx
+(``Content-Encoding``), no proxy from the environment (httpx reads none either when
+it is given a transport), and aiohttp's faults raised as the httpx errors the retrying
+transport and the SDK know: a refused connection is a ``ConnectError`` with the
+``ConnectionRefusedError`` in its causes, a connection dropped by the server a
+``RemoteProtocolError``, a read timeout a ``ReadTimeout``. Streaming bodies are read
+whole (nothing here streams). What differs: idle connections are kept 5 s as by httpx,
+but up to 1,000 may be open, the SDK's own limit, not httpx's 100 (`MAX_CONNECTIONS`).
 
 The session belongs to the event loop of its first request. It is closed when that
 loop shuts its async generators down (``asyncio.run`` and ``asyncio.Runner`` do, at
@@ -32,7 +34,10 @@ import aiohttp
 from ..errors import ConfigurationError
 from .sockets import keep_sockets
 
-MAX_CONNECTIONS = 100  # httpx's default pool limit
+#: The openai SDK's own default (httpx's is 100, which capped a batch of --concurrency 128
+#: at 100 requests in flight: at most 0.78 of the ideal). A batch never has more requests
+#: open than its concurrency; aiohttp finds an idle connection without scanning the pool.
+MAX_CONNECTIONS = 1000
 KEEPALIVE_S = 5.0  # httpx's default keep-alive expiry
 
 
