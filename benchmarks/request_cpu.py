@@ -1,7 +1,7 @@
 """CPU of the live path's requests, in process: the LLM engine alone, no start-up.
 
     python benchmarks/request_cpu.py [--articles 800] [--concurrency 32] [--latency 0.05]
-        [--reps 3] [--http httpx aiohttp]
+        [--reps 3] [--http default aiohttp httpx] [--profile]
 
 Starts `latency_server.py` in its own process, then, on uvloop's event loop, runs the
 LLM engine's ``aextract`` (instructor, the openai SDK, the HTTP client, grounding; not
