@@ -240,3 +240,18 @@ def test_more_than_a_hundred_requests_can_be_in_flight() -> None:
         httpd.server_close()
     assert [a.status_code for a in answers] == [200] * 128
     assert state["most"] > 100
+
+
+def test_a_transport_used_in_a_second_event_loop_opens_a_session_there(
+    recorder: _Recorder,
+) -> None:
+    httpx = http_module()
+    transport = AiohttpTransport(httpx)
+    request = httpx.Request("POST", f"{recorder.base_url}/chat/completions", content=b"{}")
+
+    async def send() -> Any:
+        return (await transport.handle_async_request(request)).status_code, transport._session
+
+    first, one = asyncio.run(send())
+    second, two = asyncio.run(send())
+    assert first == second == 200 and one is not two and one.closed and two.closed

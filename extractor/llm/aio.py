@@ -24,6 +24,7 @@ the end), so no "Unclosed client session" is reported, or by `aclose`.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from types import ModuleType
@@ -76,6 +77,7 @@ class AiohttpTransport:
         self._errors = _errors(httpx)
         self._ssl = httpx.create_ssl_context()
         self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._closer: AsyncIterator[None] | None = None
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
 
@@ -86,7 +88,7 @@ class AiohttpTransport:
         session = aiohttp.ClientSession(connector=connector, auto_decompress=False)
         self._closer = _closing(session)
         await anext(self._closer)  # registered with the loop's async-generator hooks
-        self._session = session
+        self._session, self._loop = session, asyncio.get_running_loop()
         return session
 
     def _timeout(self, given: dict[str, Any]) -> aiohttp.ClientTimeout:
@@ -108,8 +110,8 @@ class AiohttpTransport:
 
     async def handle_async_request(self, request: Any) -> Any:
         session = self._session
-        if session is None or session.closed:
-            session = await self._open()
+        if session is None or session.closed or self._loop is not asyncio.get_running_loop():
+            session = await self._open()  # first, or in another event loop than the last
         try:
             data: bytes | None = request.content
         except self._httpx.RequestNotRead:
