@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from extractor.llm.sockets import KnownSocketBackend, _KnownSocketStream
 from extractor.llm.transport import RetryPolicy, http_client
 
@@ -39,7 +41,8 @@ def test_a_stream_without_a_socket_asks_its_inner_stream() -> None:
     assert inner.asked == ["socket", "is_readable"]
 
 
-def test_the_async_clients_pool_has_the_backend() -> None:
+def test_the_async_clients_pool_has_the_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EXTRACTOR_HTTP", "httpx")  # aiohttp, the default, has its own pool
     client = http_client(RetryPolicy(), 5.0, asynchronous=True)
     pool = client._transport._inner._pool  # not public: what keep_sockets reaches into
     assert isinstance(pool._network_backend, KnownSocketBackend)

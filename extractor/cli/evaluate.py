@@ -10,9 +10,6 @@ import typer
 from rich.console import Console
 
 from ..api import Extractor
-from ..evaluation import load_gold, score, score_table
-from ..evaluation.annotations import attach_actors, attach_claims, beside
-from ..evaluation.runner import read_predictions, run_engine, write_predictions
 from .options import errors_exit, fail, stderr, with_model_options
 
 
@@ -41,6 +38,11 @@ def evaluate_command(
     engine_options: dict[str, Any],
 ) -> None:
     """Score an engine or model (or saved predictions) against gold annotations."""
+    # Here, not at the top: `extractor run` and the other commands do not need them.
+    from ..evaluation import load_gold, score, score_table
+    from ..evaluation.annotations import attach_actors, attach_claims, beside
+    from ..evaluation.runner import read_predictions, run_engine, write_predictions
+
     if not gold.exists():
         raise fail(f"{gold}: no such file or folder")
     with errors_exit():

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..export import export_results
 from .options import errors_exit, fail, stderr
 
 
@@ -25,6 +24,8 @@ def export(
     Nothing is written unless the file holds at least one usable result line;
     lines that are not results are skipped and counted.
     """
+    from ..export import export_results  # here: the other commands do not need it
+
     if csv_dir is None and html_dir is None:
         raise fail("name --csv DIR, --html DIR or both", 2)
     with errors_exit():

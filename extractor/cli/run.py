@@ -13,12 +13,10 @@ from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
 from ..batch.loops import RequestLoops
 from ..batch.progress import RunProgress
-from ..batch.ray_executor import ray_lines
 from ..batch.results import ResultWriter
 from ..batch.runner import extract_many, plan_run
 from ..batch.workers import check_pool
 from ..errors import ConfigurationError
-from .batch_api import run_batch_api
 from .options import closing_run, errors_exit, stderr, with_model_options
 
 
@@ -102,6 +100,8 @@ def run(
     with errors_exit():
         _refuse_mixes(batch_api, executor, workers, loops)
     if batch_api:  # a provider's batch API instead of live requests
+        from .batch_api import run_batch_api  # only here: the batch API's modules
+
         run_batch_api(extractor, plan, output, poll_interval, concurrency)
         return
     if looped:  # forked first, before the writer and the progress bar's thread
@@ -120,6 +120,8 @@ def run(
     checks = check_pool(workers if local_model else 0)  # Ray actors check their own
     with closing_run(writer, extractor, progress, plan), checks as extractor.checks, progress:
         if executor is Executor.ray:
+            from ..batch.ray_executor import ray_lines  # only here: Ray's glue
+
             with errors_exit():
                 lines = ray_lines(
                     plan.items,

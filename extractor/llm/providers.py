@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -138,6 +139,30 @@ def with_mode(client: Any, mode: instructor.Mode) -> Any:
     return instructor.from_openai(client.client, mode=mode)
 
 
+def _validating_completions(sdk: Any) -> None:
+    """Make ``sdk`` read a chat completion's JSON with pydantic's validator (Rust)
+    instead of its own lenient constructor, which builds the nested models in Python:
+    ~0.25 ms of CPU per answer down to ~0.03, the same `ChatCompletion` (same fields,
+    same types). An answer the validator refuses (a server's odd field) is built the
+    SDK's way, as before. Other response types are the SDK's as before."""
+    from openai.types.chat import ChatCompletion
+    from pydantic import ValidationError
+
+    construct = getattr(sdk, "_process_response_data", None)  # not public: else left as is
+    if not callable(construct):
+        return
+
+    def process(*, data: object, cast_to: Any, response: Any) -> Any:
+        if cast_to is ChatCompletion and isinstance(data, dict):
+            try:
+                return ChatCompletion.model_validate(data)
+            except ValidationError:
+                pass
+        return construct(data=data, cast_to=cast_to, response=response)
+
+    sdk._process_response_data = process
+
+
 def _posting_as_is(sdk: Any, asynchronous: bool) -> Any:
     """A ``chat.completions.create`` for ``sdk`` that posts its arguments as they are.
 
@@ -198,7 +223,14 @@ def build_client(backend: Backend, settings: Settings, *, asynchronous: bool = F
             timeout=settings.timeout,
             http_client=http_client(policy, settings.timeout, asynchronous=asynchronous, auth=auth),
         )
-        sdk.chat.completions.create = _posting_as_is(sdk, asynchronous)
+        _validating_completions(sdk)
+        # What instructor calls, set on the client before anything reads ``sdk.chat``: that
+        # attribute, on first read, imports every resource module of the SDK (~650 pydantic
+        # classes, ~0.45 s of CPU at start-up) to build the chat resource, which our
+        # ``create`` does not use. Other resources (files, batches) load as before.
+        vars(sdk)["chat"] = SimpleNamespace(
+            completions=SimpleNamespace(create=_posting_as_is(sdk, asynchronous))
+        )
         return instructor.from_openai(sdk, mode=backend.mode or instructor.Mode.TOOLS)
     kwargs: dict[str, Any] = {}
     if settings.api_key:

@@ -16,18 +16,17 @@ These retries are separate from validation re-asks, which instructor runs one
 level up. A request that a provider's batch API has already answered (`canned`) is
 answered from there, not sent. Every request sent is counted in the `CallStats` of
 the extraction that is running (a context variable, so concurrent extractions count
-apart).
+apart). The decisions that need no transport are in `retries`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import email.utils
 import importlib
 import importlib.metadata
 import time
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -43,30 +42,40 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential_jitter,
 )
-from tenacity.stop import stop_base
 
 from .canned import canned_response
 from .capabilities import is_rejection
-from .sockets import keep_sockets
+from .retries import (
+    RETRY_STATUSES,
+    RetryPolicy,
+    StopAfterRefusals,
+    afirst_then,
+    body_text,
+    first_then,
+    is_refused,
+    retry_after_seconds,
+)
 
-RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+__all__ = [  # what callers import from here, wherever it is defined
+    "RETRY_STATUSES",
+    "AsyncRetryingTransport",
+    "CallStats",
+    "RetryPolicy",
+    "RetryingTransport",
+    "counting",
+    "hold_all",
+    "http_client",
+    "http_module",
+    "is_refused",
+    "longest_pause",
+    "retry_after_seconds",
+]
 
 
 def http_module() -> ModuleType:
     """The httpx flavour the installed openai SDK is built on (httpx2 from openai 3 on)."""
     major = int(importlib.metadata.version("openai").split(".")[0])
     return importlib.import_module("httpx2" if major >= 3 else "httpx")
-
-
-@dataclass(slots=True)
-class RetryPolicy:
-    """How transport faults are retried."""
-
-    max_retries: int = 4  # retries after the first request
-    initial_delay: float = 1.0
-    max_delay: float = 60.0  # a longer Retry-After is not waited for: the call fails
-    refused_tries: int = 2  # a refused connection is tried this often in all, at most
-    refused_delay: float = 0.25  # the pause before trying a refused connection again
 
 
 @dataclass(slots=True)
@@ -107,70 +116,6 @@ def _sleep_if_needed(seconds: float) -> None:
 async def _async_sleep_if_needed(seconds: float) -> None:
     if seconds > 0:
         await _async_sleep(seconds)
-
-
-def retry_after_seconds(headers: Any) -> float | None:
-    """Seconds asked for by retry-after-ms or Retry-After (seconds or an HTTP date)."""
-    value = headers.get("retry-after-ms")
-    if value:
-        try:
-            return max(float(value) / 1000, 0.0)
-        except ValueError:
-            pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        parsed = email.utils.parsedate_to_datetime(value) if value else None
-        return max(parsed.timestamp() - time.time(), 0.0) if parsed else None
-
-
-def is_refused(error: BaseException) -> bool:
-    """Whether ``error`` comes of a refused connection: nothing listening at the address.
-
-    The refusal sits in the chain of causes (httpx ConnectError, httpcore ConnectError,
-    then ConnectionRefusedError); for an async connect it can be one of a group of
-    failed attempts, one per address the host name resolved to.
-    """
-    seen: set[int] = set()
-    pending: list[BaseException | None] = [error]
-    while pending:
-        current = pending.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, ConnectionRefusedError):
-            return True
-        if isinstance(current, BaseExceptionGroup):
-            pending.extend(current.exceptions)
-        pending.extend((current.__cause__, current.__context__))
-    return False
-
-
-def _body_text(response: Any) -> str:
-    """The body of an answered request (read already), as text; empty when it is not."""
-    try:
-        return str(response.text)
-    except Exception:  # not read, or undecodable: no verdict from the body
-        return ""
-
-
-class _StopAfterRefusals(stop_base):
-    """Stop once this many tries of one request were refused. Made anew for each request."""
-
-    def __init__(self, tries: int, refused: Callable[[BaseException | None], bool]) -> None:
-        self.tries = tries
-        self.refused = refused
-        self.count = 0
-
-    def __call__(self, state: RetryCallState) -> bool:
-        # tenacity asks once per failed try that it would retry.
-        outcome = state.outcome
-        if outcome is not None and outcome.failed and self.refused(outcome.exception()):
-            self.count += 1
-        return self.count >= self.tries
 
 
 @dataclass(slots=True)
@@ -230,7 +175,7 @@ class _RetryLogic:
             return False
         if response.headers.get("x-should-retry") == "false":
             return False
-        if is_rejection(response.status_code, _body_text(response)):
+        if is_rejection(response.status_code, body_text(response)):
             return False  # the server refuses this request as it is: asking again won't help
         wait = retry_after_seconds(response.headers)
         return wait is None or wait <= self.policy.max_delay
@@ -300,7 +245,7 @@ class _RetryLogic:
 
     def options(self) -> dict[str, Any]:
         """tenacity's settings for one request (the refusal count is the request's own)."""
-        refusals = _StopAfterRefusals(self.policy.refused_tries, self.refused)
+        refusals = StopAfterRefusals(self.policy.refused_tries, self.refused)
         return {
             "stop": stop_after_attempt(self.policy.max_retries + 1) | refusals,
             "wait": self.wait,
@@ -332,8 +277,18 @@ class RetryingTransport:
         canned = canned_response(request, self._httpx)  # a batch API's answer (`canned`)
         if canned is not None:
             return canned
+        try:  # the first try outside tenacity: most requests need no other (`first_then`)
+            response = self._send_once(request)
+        except BaseException as exc:
+            if not self._logic.should_retry_error(exc):
+                raise
+            first: tuple[BaseException | None, Any] = (exc, None)
+        else:
+            if not self._logic.should_retry_response(response):
+                return response
+            first = (None, response)
         retrying = Retrying(sleep=_sleep_if_needed, **self._logic.options())
-        return retrying(self._send_once, request)
+        return retrying(first_then(first, self._send_once), request)
 
     def close(self) -> None:
         self._inner.close()
@@ -364,8 +319,18 @@ class AsyncRetryingTransport:
         canned = canned_response(request, self._httpx)
         if canned is not None:
             return canned
+        try:  # as in `RetryingTransport.handle_request`
+            response = await self._send_once(request)
+        except BaseException as exc:
+            if not self._logic.should_retry_error(exc):
+                raise
+            first: tuple[BaseException | None, Any] = (exc, None)
+        else:
+            if not self._logic.should_retry_response(response):
+                return response
+            first = (None, response)
         retrying = AsyncRetrying(sleep=_async_sleep_if_needed, **self._logic.options())
-        return await retrying(self._send_once, request)
+        return await retrying(afirst_then(first, self._send_once), request)
 
     async def aclose(self) -> None:
         await self._inner.aclose()
@@ -384,12 +349,13 @@ def http_client(
     asynchronous: bool = False,
     auth: tuple[str, str] | None = None,
 ) -> Any:
-    """An httpx client for the provider SDK whose transport retries faults."""
+    """An httpx client for the provider SDK whose transport retries faults (the async
+    one sends through aiohttp unless ``EXTRACTOR_HTTP=httpx``: see `aio`)."""
     httpx = http_module()
     if asynchronous:
-        inner = httpx.AsyncHTTPTransport()
-        keep_sockets(inner, httpx)  # cheaper idle-connection checks (see `sockets`)
-        retrying = AsyncRetryingTransport(inner, policy, httpx)
+        from .aio import async_transport
+
+        retrying = AsyncRetryingTransport(async_transport(httpx), policy, httpx)
         return httpx.AsyncClient(transport=retrying, timeout=timeout, auth=auth)
     transport = RetryingTransport(httpx.HTTPTransport(), policy, httpx)
     return httpx.Client(transport=transport, timeout=timeout, auth=auth)
