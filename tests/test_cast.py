@@ -362,3 +362,14 @@ def test_an_opening_preposition_is_no_part_of_a_name():
     found = {a.name for a in extract(text, engine="rules").actors}
     assert not {n for n in found if n.split()[0] in ("Within", "Unlike", "Beyond")}
     assert "Halden Coal" in found
+
+
+def test_names_opening_with_an_accented_capital_are_whole():
+    text = (
+        "Lifejacket rule\n\n"
+        "The board’s chief executive, Colm Ó Duibhir, said the rule was cheap. Élise Martin "
+        "and Mesut Özil spoke later. “It is overdue,” said Ángel Di María.\n"
+    )
+    found = {a.name for a in extract(text, engine="rules").actors}
+    assert {"Colm Ó Duibhir", "Ángel Di María"} <= found
+    assert "Duibhir" not in found and "Martin" not in found

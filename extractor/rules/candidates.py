@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..text.spans import Offsets
 from .lexicon import (
     ABBREVIATED_TITLES,
+    CAPITALS,
     DATE_WORDS,
     HONORIFICS,
     LOCATIVES,
@@ -39,10 +40,11 @@ _NAME_TOKEN = (
     rf"(?:{abbreviated_titles_pattern()})"
     r"|(?:[A-Z]\.){2,}"
     r"|(?:al|el|ad|ash|bin|ibn|abu|de|di|da|van|von|le|la|du)-[A-Z][\w’'\-]*"
-    r"|[A-Z]\.(?= [A-Z])"  # a middle initial: "Charles E. Grassley"
-    r"|[A-Z][\w’'\-]*\w(?:(?<=s)[’'](?= (?:Alliance|Association|Union|Party|Federation|League|"
-    r"Club|Council|Trust|Fund|Coalition|Society|Movement|Network|Guild|Caucus)\b))?"
-    r"|[A-Z]\b"  # (a plural possessive inside a body's name: "Residents’ Alliance")
+    rf"|[{CAPITALS}]\.(?= [{CAPITALS}])"  # a middle initial: "Charles E. Grassley"
+    rf"|[{CAPITALS}][\w’'\-]*\w(?:(?<=s)[’'](?= (?:Alliance|Association|Union|Party|"
+    r"Federation|League|Club|Council|Trust|Fund|Coalition|Society|Movement|Network|Guild|"
+    r"Caucus)\b))?"
+    rf"|[{CAPITALS}]\b"  # (a plural possessive inside a body's name: "Residents’ Alliance")
 )
 _NAME_SEQUENCE = re.compile(
     rf"(?<![\w\-’'])(?:{_NAME_TOKEN})"
@@ -53,7 +55,7 @@ _NAME_SEQUENCE = re.compile(
 
 #: A possessive inside a capitalised sequence ends a name ("CNN’s Wolf Blitzer"), except in
 #: names built on one ("Democratic People's Republic", "Women's March").
-_INNER_POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)(?<!Men)[’']s (?=[A-Z])")
+_INNER_POSSESSIVE = re.compile(rf"(?<!People)(?<!Women)(?<!Children)(?<!Men)[’']s (?=[{CAPITALS}])")
 
 
 #: Institutions named for a saint or a monarch in the possessive ("St Mary’s Hospital").

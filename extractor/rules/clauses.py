@@ -27,6 +27,7 @@ from .lexicon import (
     SOURCE_WORDS,
     TIME_WORDS,
     abbreviated_titles_pattern,
+    with_capitals,
 )
 from .quotes import Quoted, find_quoted, is_title
 
@@ -37,9 +38,11 @@ _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
 _OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _OPENERS = "(?:With|After|Before|During|Since|Until|While)"  # no subject
 _SUBJECT = re.compile(
-    rf"(?:[^,\n]{{0,140}},[”\"]?\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?!{_OPENERS}\b)"
-    r"(?P<src>(?:(?:The\s+|A\s+)?"
-    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
+    with_capitals(
+        rf"(?:[^,\n]{{0,140}},[”\"]?\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?!{_OPENERS}\b)"
+        r"(?P<src>(?:(?:The\s+|A\s+)?"
+        r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
+    )
 )
 #: Words a role opens with ("Its chief executive, Greg Fairweather, said").
 _ROLE_OPENERS = frozenset("the a an another one its his her their our my your this that".split())

@@ -24,6 +24,7 @@ from .lexicon import (
     PARTICIPLE_CUES,
     TIME_WORDS,
     WEAK_REPORTED_CUES,
+    with_capitals,
 )
 from .quotes import Quoted
 
@@ -35,7 +36,7 @@ _WEAK_AFTER_A_QUOTE = WEAK_REPORTED_CUES - frozenset(
     "ask asks asked continue continues continued question questions questioned point "
     "points pointed".split()
 )
-_NAMED_SUBJECT = re.compile(r"(?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+")
+_NAMED_SUBJECT = re.compile(with_capitals(r"(?:[A-Z][\w’'.-]+ ){1,3}[A-Z][\w’'-]+"))
 #: What "reads" after a quote: “...,” the letter reads. (not "he reads")
 _WRITINGS = frozenset(
     "letter article statement report note sign message post tweet email memo piece ad "

@@ -84,6 +84,18 @@ PORTFOLIOS = frozenset(
     infrastructure fisheries local regional opposition shadow deputy junior""".split()
 )
 
+#: Capital letters for the character classes of name patterns: A-Z and the accented
+#: Latin capitals ("Ó Duibhir", "Élise Martin", "Mesut Özil"), which [A-Z] misses.
+CAPITALS = "A-Z" + "".join(
+    ch for ch in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if ch.isupper()
+)
+
+
+def with_capitals(pattern: str) -> str:
+    """``pattern`` with every ``[A-Z]`` widened to `CAPITALS` (a name may open with "Ó")."""
+    return pattern.replace("[A-Z]", f"[{CAPITALS}]")
+
+
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
 
 # Titles written abbreviated with a full stop ("Sen. Kelly Ayotte", "Lt. Gen. Saad al-Allaq"):

@@ -25,7 +25,7 @@ from .descriptions import body_named, described_kind, held_role, role_named
 from .document import SortedBlocks
 from .entity import Entity
 from .kinds import bodies_among, sexes_named
-from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES
+from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES, with_capitals
 from .referents import Referents
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
@@ -40,7 +40,9 @@ _ACTS = re.compile(
     r"|warned|responded|replied|announced|acknowledged|admitted)\b"
 )
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
-_NAME_THEN_APPOSITION = re.compile(r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}), [a-z]")
+_NAME_THEN_APPOSITION = re.compile(
+    with_capitals(r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}), [a-z]")
+)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 

@@ -30,6 +30,7 @@ from .lexicon import (
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
     WEAK_REPORTED_CUES,
+    with_capitals,
 )
 from .quotes import Quoted
 
@@ -38,10 +39,12 @@ _CONTENT_BREAK = re.compile(
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
 _SUBJECT_VERB = re.compile(
-    r"(?P<src>\b(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e))"
-    r"\s+(?:(?:has|have|had|is|was|are|were|also|openly|repeatedly|then|once|later|even|"
-    r"often|has been|had been|would|will|could|once)\s+)*"
-    r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
+    with_capitals(
+        r"(?P<src>\b(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*|[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e))"
+        r"\s+(?:(?:has|have|had|is|was|are|were|also|openly|repeatedly|then|once|later|even|"
+        r"often|has been|had been|would|will|could|once)\s+)*"
+        r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
+    )
 )
 _NAMES_POSSESSIVE = re.compile(r"[A-Z][\w.-]*[’']s")  # "Clinton's" (not "he's": has)
 _SETTING_TAIL = re.compile(r"(?:on|in|to|at|during|after)\b[^,;:]{0,40}")
