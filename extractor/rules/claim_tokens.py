@@ -13,7 +13,8 @@ from .claim_words import CONTRACTIONS, PRONOUN_SUBJECTS
 
 Token = tuple[int, int, str]  # start, end, lower case with straight apostrophes
 
-_TOKEN = re.compile(r"[\w$%][\w'’.,%\-]*[\w%]|[\w$%]")
+# the same matches as [\w$%][\w'’.,%\-]*[\w%]|[\w$%], with no backtracking (possessive)
+_TOKEN = re.compile(r"[\w$%](?:['’.,\-]*+[\w%]++)*+")
 _CONTRACTED_STEMS = PRONOUN_SUBJECTS | {"what", "here", "where"}
 
 

@@ -25,14 +25,17 @@ from .descriptions import body_named, described_kind, role_named
 from .document import SortedBlocks
 from .entity import Entity
 from .lexicon import CUE_VERBS, LOCATIVES, ORG_WORDS, TITLES
+from .prefixes import word_choice
 from .referents import Referents
 
 _HANDLE = re.compile(r"(?<![\w@.])@\w{2,30}")
-_LOWER_WORDS = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
-_MID_SENTENCE = re.compile(r"(?<=[a-z,] )[A-Z][\w’'-]*\b")
-_PLACED = re.compile(rf"\b(?:{'|'.join(sorted(LOCATIVES))}) ([A-Z][\w’'-]*)\b")
+# (each opens with the class of its first letter, and looks behind that letter for what
+# may not precede it: the same matches as a lookbehind first, found faster; `prefixes`)
+_LOWER_WORDS = re.compile(r"[a-z](?<![\w’'-][a-z])[a-z]*(?![\w’'-])")
+_MID_SENTENCE = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w’'-]*\b")
+_PLACED = re.compile(rf"(?:{word_choice(sorted(LOCATIVES))}) ([A-Z][\w’'-]*)\b")
 #: A person's campaign, team or administration acts as a body of its own.
-_CAMPAIGN = re.compile(r"\b([A-Z][\w’'-]+?)(’s|'s)? (campaign|team|administration)\b")
+_CAMPAIGN = re.compile(r"([A-Z](?<!\w.)[\w’'-]+?)(’s|'s)? (campaign|team|administration)\b")
 #: A speech verb right after a one-word name makes it someone ("Obama said").
 _ACTS = re.compile(
     r" (?:said|says|told|tells|added|argued|wrote|tweeted|declined|denied|insisted|urged"
