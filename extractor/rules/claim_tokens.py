@@ -91,6 +91,12 @@ def words_of(text: str) -> Words:
     return words
 
 
+def forget(text: str) -> None:
+    """Drop the words of ``text`` made by `words_of` (the claims stage is done with it):
+    kept, they would outlive the extraction, for the garbage collector to walk."""
+    _RECENT[:] = [(seen, words) for seen, words in _RECENT if seen is not text]
+
+
 @lru_cache(maxsize=1 << 16)
 def contracted(low: str) -> bool:
     """A pronoun with a contracted verb ("it's", "they're") or a negated auxiliary."""
