@@ -73,9 +73,7 @@ def _candidates(text: str) -> list[Offsets]:
 
 
 #: Where a scraper glued two names together: a lower-case letter, then a capital.
-# (?<=[a-z]{2})(?=[A-Z]) with the letter before the cut consumed (the cut is its end): a
-# search can skip to a lower-case letter (`prefixes`)
-_GLUE = re.compile(r"[a-z](?<=[a-z]{2})(?=[A-Z])")
+_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")
 _GLUED_TITLE = re.compile(rf"(?:{'|'.join(ABBREVIATED_TITLES)})\.")
 
 
@@ -84,7 +82,7 @@ def _unglued(text: str, a: int, b: int) -> list[Offsets]:
     ByrneAl CardenasRep. Mike Coffman"): before an abbreviated title ("AyotteRep."), or at
     every case change when a run holds two or more of them. One case change alone is a
     name's own ("McConnell", "WikiLeaks", "DuVernay")."""
-    cuts = [m.end() for m in _GLUE.finditer(text, max(a - 1, 0), b)]
+    cuts = [m.start() for m in _GLUE.finditer(text, a, b)]
     if not cuts:
         return [(a, b)]
     if len(cuts) < 2:

@@ -16,7 +16,7 @@ from .lexicon import ABBREVIATIONS
 # spaced from it ("« Now they ...", as French-style guillemets are written).
 _SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[ \u00a0\u202f]?[A-Z0-9])")
 # (?<!...) only spares the search the starts inside a word; the match is the same
-_LAST_WORD = re.compile(r"([\w.](?<![\w.]{2})[\w.]*)[.?!…]*[\"”’')\]]*$")
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)[.?!…]*[\"”’')\]]*$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 # initials ("U.S."), or a word: the same matches as (?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w,
 # with no backtracking (possessive: word characters, then marks and word characters)
