@@ -37,6 +37,32 @@ _BYLINE = re.compile(
 )
 
 
+#: What every credit line holds, in a lower-case copy of the text.
+_CREDIT_WORDS = (
+    "©",
+    "(c)",
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "credit",
+    "getty images",
+    "reuters/",
+    "afp via getty",
+    "contributed ",
+)
+
+
+def _credit_lines(text: str) -> Iterable[re.Match[str]]:
+    """`_CREDIT_LINE`'s matches: the scan (a match tried at every position) runs only on a
+    text whose lower-case copy holds one of its words, or a letter that ``re.I`` folds on
+    its own (long s, dotted and dotless i: ``lower()`` does not give the ASCII letter)."""
+    low = text.lower()
+    if any(w in low for w in _CREDIT_WORDS) or any(c in text for c in "ſİı"):
+        return _CREDIT_LINE.finditer(text)
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class Zone:
     start: int
@@ -49,7 +75,7 @@ def junk_zones(text: str) -> list[Zone]:
     zones = []
     if "MORE" in text:  # the cards all end with it; skip the costly scan otherwise
         zones = [Zone(m.start(), m.end(), "hover_card") for m in _HOVER_CARD.finditer(text)]
-    zones += [Zone(m.start(), m.end(), "credit") for m in _CREDIT_LINE.finditer(text)]
+    zones += [Zone(m.start(), m.end(), "credit") for m in _credit_lines(text)]
     zones += [Zone(m.start(), m.end(), "byline") for m in _BYLINE.finditer(text)]
     zones += _repeated_paragraphs(text)
     return sorted(zones, key=lambda z: z.start)

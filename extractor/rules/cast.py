@@ -27,6 +27,7 @@ from .entity import Entity
 from .kinds import bodies_among
 from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES
 from .names import ActorIndex
+from .prefixes import word_choice
 
 GENERIC_ORG = frozenset(
     "commission council department foundation assembly committee agency ministry office "
@@ -59,10 +60,11 @@ _CLAUSE_WORDS = frozenset(
 #: officials"), not just the capital of a sentence's first word ("Civil rights activists").
 _NAMING_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)$|[A-Z]{2,}$")
 #: Party members named as a group ("Republicans", "Democrats") act and speak as one.
-_PARTY_GROUP = re.compile(
-    r"\b(?:Republicans|Democrats|Conservatives|Liberals|Tories|Progressives|Independents"
-    r"|Libertarians|Greens|Socialists)\b"
-)
+_PARTY_GROUPS = (
+    "Republicans Democrats Conservatives Liberals Tories Progressives Independents "
+    "Libertarians Greens Socialists"
+).split()
+_PARTY_GROUP = re.compile(rf"(?:{word_choice(_PARTY_GROUPS)})\b")  # \b(?:...)\b, `prefixes`
 _QUANTIFIERS = frozenset(
     "many most some several few all both each every any no one two three percent chorus "
     "number dozens hundreds thousands small large".split()

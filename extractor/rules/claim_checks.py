@@ -337,7 +337,8 @@ def _opinion(toks: list[Token], i: int) -> bool:
     return False
 
 
-_TAIL = re.compile(r"\s+(?:and|but)\s+|,\s+(?=meaning\b|which means\b)")
+# \s+(?:and|but)\s+|,\s+(?=meaning\b|which means\b), its first character first (`prefixes`)
+_TAIL = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|but)\s+|(?<=,)\s+(?=meaning\b|which means\b))")
 
 
 def cut_future_tail(text: str, start: int, end: int) -> int:

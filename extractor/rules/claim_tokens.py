@@ -13,7 +13,8 @@ from .claim_words import CONTRACTIONS, PRONOUN_SUBJECTS
 
 Token = tuple[int, int, str]  # start, end, lower case with straight apostrophes
 
-_TOKEN = re.compile(r"[\w$%][\w'’.,%\-]*[\w%]|[\w$%]")
+# the same matches as [\w$%][\w'’.,%\-]*[\w%]|[\w$%], with no backtracking (possessive)
+_TOKEN = re.compile(r"[\w$%](?:['’.,\-]*+[\w%]++)*+")
 _CONTRACTED_STEMS = PRONOUN_SUBJECTS | {"what", "here", "where"}
 
 
@@ -88,6 +89,12 @@ def words_of(text: str) -> Words:
     _RECENT.insert(0, (text, words))
     del _RECENT[8:]
     return words
+
+
+def forget(text: str) -> None:
+    """Drop the words of ``text`` made by `words_of` (the claims stage is done with it):
+    kept, they would outlive the extraction, for the garbage collector to walk."""
+    _RECENT[:] = [(seen, words) for seen, words in _RECENT if seen is not text]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -25,7 +25,7 @@ from .claim_clauses import split_clauses, tokens, trim
 from .claim_frames import read_frame
 from .claim_inner import own_frame, peel
 from .claim_speakers import Speakers, statement
-from .claim_tokens import token_count
+from .claim_tokens import forget, token_count
 from .claim_words import CONDITIONALS
 from .clauses import Utterance
 from .document import Document
@@ -61,7 +61,10 @@ def find_claims(
     furniture blanked (offsets kept); ``speakers[i]`` is the actor id of
     ``utterances[i]``; ``quotes`` are read, never changed; ``actors`` (the engine's,
     with types and mentions) tell a person from an organisation among claimants."""
-    found = _ClaimFinder(doc, utterances, speakers, zones, actors).run()
+    try:
+        found = _ClaimFinder(doc, utterances, speakers, zones, actors).run()
+    finally:
+        forget(doc.text)  # nothing after this stage reads its words
     # Plain dicts validated in one call: the same models as one constructor call each.
     return _CLAIMS.validate_python(
         [

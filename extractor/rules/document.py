@@ -19,8 +19,8 @@ _SENTENCE_END = re.compile(r"[.?!…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[ 
 _LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)[.?!…]*[\"”’')\]]*$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 # initials ("U.S."), or a word: the same matches as (?:[A-Za-z]\.){2,}|\w[\w.'’\-]*\w|\w,
-# with less backtracking
-_WORD = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w(?:[\w.'’\-]*\w)?")
+# with no backtracking (possessive: word characters, then marks and word characters)
+_WORD = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|\w++(?:[.'’\-]++\w++)*+")
 
 
 @dataclass(frozen=True, slots=True)

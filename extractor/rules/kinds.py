@@ -75,3 +75,13 @@ def sexes_named(text: str) -> dict[str, str]:
         )
         found.setdefault(name, "f" if role in _FEMALE_ROLES else "m")
     return found
+
+
+def settle_kinds(entities: list[Entity], by_name: dict[str, Entity], text: str) -> None:
+    """Make the bodies among ``entities`` organisations and give people their sex where
+    the text says it (``by_name``: the actors by lower-case name)."""
+    for body in bodies_among(entities, text):  # "Halvorsen’s chief executive"
+        body.type = "organization"
+    for name, sex in sexes_named(text).items():  # "her father, Anders Solvik"
+        if (kin := by_name.get(name.lower())) is not None:
+            kin.kin_sex = sex
