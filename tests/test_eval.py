@@ -287,43 +287,8 @@ def test_the_third_held_out_gold_loads_exactly():
     assert sum(len(g.actors) for g in golds) == 114
 
 
-def test_the_third_held_out_claims_gold_attaches_with_offsets_checked():
-    from extractor.evaluation.annotations import attach_claims, beside
-    from extractor.evaluation.gold import load_gold
-
-    folder = Path(__file__).parent / "heldout3"
-    golds = load_gold(folder)
-    path = beside(folder, "claims")
-    assert path is not None and path.name == "claims-heldout3.jsonl"
-    assert attach_claims(golds, path) == 8
-    counts = {g.name: len(g.claims) for g in golds}
-    assert counts == {
-        "annaskea_kayak_inquest": 32,
-        "brenzau_car_ban": 20,
-        "carrabeen_wharf_strike": 21,
-        "carrow_ferry_debate": 27,
-        "hanne_varo_obituary": 24,
-        "maren_solvik_profile": 33,
-        "trellis_foods_earnings": 21,
-        "vessland_pension_age": 29,
-    }
-    assert sum(counts.values()) == 207
-    for g in golds:
-        for c in g.claims:
-            assert g.text[c.start : c.end] == c.evidence
-
-
-def test_the_second_held_out_claims_gold_attaches_with_offsets_checked():
-    from extractor.evaluation.annotations import attach_claims, beside
-    from extractor.evaluation.gold import load_gold
-
-    folder = Path(__file__).parent / "heldout2"
-    golds = load_gold(folder)
-    path = beside(folder, "claims")
-    assert path is not None and path.name == "claims-heldout2.jsonl"
-    assert attach_claims(golds, path) == 8
-    counts = {g.name: len(g.claims) for g in golds}
-    assert counts == {
+HELD_OUT_CLAIMS = {
+    "heldout2": {
         "calder_chips_rates": 32,
         "harbor_city_derby": 23,
         "norvaland_election_analysis": 30,
@@ -332,8 +297,33 @@ def test_the_second_held_out_claims_gold_attaches_with_offsets_checked():
         "transit_chief_qa": 23,
         "varessa_ceasefire": 29,
         "violin_maker_feature": 36,
-    }
-    assert sum(counts.values()) == 227
+    },
+    "heldout3": {
+        "annaskea_kayak_inquest": 32,
+        "brenzau_car_ban": 20,
+        "carrabeen_wharf_strike": 21,
+        "carrow_ferry_debate": 27,
+        "hanne_varo_obituary": 24,
+        "maren_solvik_profile": 33,
+        "trellis_foods_earnings": 21,
+        "vessland_pension_age": 29,
+    },
+}
+
+
+@pytest.mark.parametrize(("name", "total"), [("heldout2", 227), ("heldout3", 207)])
+def test_the_held_out_claims_gold_attaches_with_offsets_checked(name: str, total: int):
+    from extractor.evaluation.annotations import attach_claims, beside
+    from extractor.evaluation.gold import load_gold
+
+    folder = Path(__file__).parent / name
+    golds = load_gold(folder)
+    path = beside(folder, "claims")
+    assert path is not None and path.name == f"claims-{name}.jsonl"
+    assert attach_claims(golds, path) == 8
+    counts = {g.name: len(g.claims) for g in golds}
+    assert counts == HELD_OUT_CLAIMS[name]
+    assert sum(counts.values()) == total
     for g in golds:
         for c in g.claims:
             assert g.text[c.start : c.end] == c.evidence

@@ -28,6 +28,7 @@ from extractor.batch.runner import plan_run
 from extractor.cli import app
 
 from .articles import HARBOUR, HARBOUR_ANSWER
+from .lines import lines_by_id
 from .scripted_server import ScriptedServer, computed, error, refuses_json_schema
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -43,19 +44,6 @@ def _folder(tmp_path: Path, count: int) -> Path:
     (folder / "empty.txt").write_text("  \n", encoding="utf-8")
     (folder / "records.jsonl").write_text('{"id": "r1", "body": "no text"}\n', encoding="utf-8")
     return folder
-
-
-def _lines(path: Path) -> dict[str, dict[str, Any]]:
-    """Lines by id, without the timings; fails on an id written twice."""
-    lines = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(raw)
-        record["meta"].pop("elapsed_s", None)
-        if "extraction" in record:
-            record["extraction"]["meta"].pop("elapsed_s", None)
-        assert record["id"] not in lines, f"{record['id']} twice"
-        lines[record["id"]] = record
-    return lines
 
 
 def _answers(count: int, delay: float = 0.0) -> list[Any]:
@@ -93,7 +81,7 @@ def test_several_loops_write_the_lines_one_loop_writes(tmp_path: Path) -> None:
             assert result.exit_code == 1, result.output  # the two bad inputs
             assert "run summary" in result.output
         assert len(server.requests) == 2 * count
-    one, three = _lines(outs["1"]), _lines(outs["3"])
+    one, three = lines_by_id(outs["1"]), lines_by_id(outs["3"])
     assert three == one
     assert sum(r["status"] == "ok" for r in three.values()) == count
     assert len(three) == count + 2
@@ -113,7 +101,7 @@ def test_the_mode_probe_is_made_once_for_every_loop(tmp_path: Path) -> None:
             _run(folder, out, server, "--concurrency", "4", "--loops", loops)
             asked = [("tools" in r) for r in server.requests[before:]]
             assert asked == [False] + [True] * count  # one probe, then tools only
-    one, two = _lines(outs["1"]), _lines(outs["2"])
+    one, two = lines_by_id(outs["1"]), lines_by_id(outs["2"])
     assert two == one
     for line in (r for r in two.values() if r["status"] == "ok"):
         assert "mode_fallback" in [w["code"] for w in line["extraction"]["warnings"]]
@@ -223,7 +211,7 @@ def test_a_rerun_with_loops_does_only_what_is_left(tmp_path: Path) -> None:
         second = _run(folder, out, server, "--mode", "tools", "--loops", "2")
         assert len(server.requests) == count  # nothing asked twice
     assert first.exit_code in (0, 1) and second.exit_code == 1  # the two bad inputs
-    lines = _lines(out)
+    lines = lines_by_id(out)
     assert len(lines) == count + 2
 
 
@@ -254,7 +242,7 @@ def test_loops_share_the_cache(tmp_path: Path) -> None:
             )  # fmt: skip
             assert result.exit_code == 0, result.output
         assert len(server.requests) == 6  # the second run asked nothing
-    second = _lines(tmp_path / "second.jsonl")
+    second = lines_by_id(tmp_path / "second.jsonl")
     assert len(second) == 6 and all(r["meta"]["cached"] for r in second.values())
 
 
@@ -324,5 +312,5 @@ def test_a_stopped_parent_leaves_no_loop_and_a_rerun_finishes(
         assert 0 < out.read_bytes().count(b"\n") < count
         rerun = subprocess.run(command, capture_output=True, timeout=120)
         assert rerun.returncode == 0, rerun.stderr[-2000:]
-    lines = _lines(out)  # fails on an id written twice
+    lines = lines_by_id(out)  # fails on an id written twice
     assert set(lines) == {f"h{n}" for n in range(count)}

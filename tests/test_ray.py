@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from extractor.cli import app
 
 from .articles import HARBOUR, HARBOUR_ANSWER, long_article
+from .lines import lines_by_id
 from .scripted_server import ScriptedServer, computed, error
 
 pytestmark = pytest.mark.ray
@@ -62,19 +63,6 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _lines(path: Path) -> dict[str, dict[str, Any]]:
-    """Lines by id, without the timings (the one part that may differ)."""
-    lines = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(raw)
-        record["meta"].pop("elapsed_s", None)
-        if "extraction" in record:
-            record["extraction"]["meta"].pop("elapsed_s", None)
-        assert record["id"] not in lines, f"{record['id']} twice"
-        lines[record["id"]] = record
-    return lines
-
-
 def test_ray_writes_the_lines_the_local_executor_writes(tmp_path: Path, ray_address: str) -> None:
     folder = _folder(tmp_path)
     local, on_ray = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
@@ -83,7 +71,7 @@ def test_ray_writes_the_lines_the_local_executor_writes(tmp_path: Path, ray_addr
         app, ["run", str(folder), "-o", str(on_ray), "--engine", "rules", "--executor", "ray"]
     )
     assert first.exit_code == second.exit_code == 1, second.output  # the bad inputs failed
-    expected, got = _lines(local), _lines(on_ray)
+    expected, got = lines_by_id(local), lines_by_id(on_ray)
     assert got == expected
     errors = {i for i, r in got.items() if r["status"] == "error"}
     assert any(i.endswith("empty.txt") for i in errors), errors
@@ -113,7 +101,7 @@ def test_ray_with_a_model_keeps_articles_in_flight_per_actor(
         )  # fmt: skip
         served = len(server.requests)
     assert result.exit_code == 0, result.output
-    lines = _lines(out)
+    lines = lines_by_id(out)
     assert set(lines) == {f"h{n}" for n in range(count)}
     assert served == count
     for line in lines.values():
@@ -153,7 +141,7 @@ def test_a_killed_ray_driver_resumes_every_input_exactly_once(
     assert 0 < before < count, before  # killed mid-run
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
-    lines = _lines(out)  # fails on an id written twice
+    lines = lines_by_id(out)  # fails on an id written twice
     assert set(lines) == {f"a{n:04}.txt" for n in range(count)}
     assert all(r["status"] == "ok" for r in lines.values())
 
