@@ -180,13 +180,18 @@ def _is_dateline(text: str, span: Offsets) -> bool:
     line_start = span[0] == 0 or text[span[0] - 1] == "\n"
     if line_start and word.isupper() and _DATELINE_MARK.match(text, span[1]):
         return True
-    line = text.rfind("\n", 0, span[0]) + 1
+    # a dateline's letters lie within its line's first 104 characters (place, agency):
+    # a name further on is none of it, so the line start is looked for no further back
+    line = text.rfind("\n", max(0, span[0] - _DATELINE_REACH), span[0]) + 1
+    if line == 0 and span[0] > _DATELINE_REACH:
+        return False
     head = _DATELINE.match(text, line)
     return head is not None and span[1] <= head.end()
 
 
 #: A dateline: a place in capitals, maybe the agency in brackets, then a dash.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’\- ]{0,40}(?:\([^)\n]{1,60}\))?\s*[—–―]")
+_DATELINE_REACH = 120
 
 
 def _after_locative(text: str, start: int) -> bool:

@@ -284,7 +284,7 @@ def _future(toks: list[Token], i: int) -> bool:
         return True
     ahead = [t[2] for t in toks[i + 1 : i + 6]]
     if verb in FUTURE_FRAMES and ("to" in ahead or ahead[:1] in (["that"], ["not"])):
-        return verb not in ("want", "wants", "wanted")
+        return verb not in _WANT
     joined = " ".join(words[i : i + 6])
     if _ANY_FUTURE_PHRASE.search(joined) is None:
         return False
