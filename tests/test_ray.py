@@ -180,8 +180,9 @@ def test_a_429_on_one_actor_holds_the_other_actors_back(tmp_path: Path, ray_addr
     with ScriptedServer(replies) as server:
         server.requests = log = _Stamped()
         options = {"base_url": server.base_url, "model": "scripted", "mode": "tools"}
-        lines = list(
-            ray_lines(
+        lines = [
+            json.loads(text)
+            for _, text in ray_lines(
                 plan_run([str(records)]).items,
                 engine_options=options,
                 concurrency=1,
@@ -189,7 +190,7 @@ def test_a_429_on_one_actor_holds_the_other_actors_back(tmp_path: Path, ray_addr
                 actors=2,
                 engine_name="llm",
             )
-        )
+        ]
     assert sorted(line["id"] for line in lines) == sorted(f"h{n}" for n in range(count))
     assert all(line["status"] == "ok" for line in lines), [line.get("error") for line in lines]
     limited = log.times[0]

@@ -49,16 +49,13 @@ from ..read.article import Article
 from . import eventloop
 from .inputs import InputError, Item
 from .loop_child import frame, modes_settled, run_loop, unframe
-from .results import error_line, json_text
+from .results import Finished, error_line, head, json_text
 
 #: Articles a loop may hold beyond its share of the concurrency, waiting for a slot
 #: (so a slot freed is filled without a round trip to the parent).
 PREFETCH = 2
 #: How long the loops get to end by themselves when the run closes (s).
 GRACE_S = 3.0
-
-#: A finished line as the parent gets it: ``({"status", "meta"}, json_text)``.
-Finished = tuple[dict[str, Any], str]
 
 
 class LoopDiedError(ExtractorError):
@@ -274,7 +271,7 @@ class RequestLoops:
 
 def _error(item_id: str, path: str, error: BaseException, engine: str) -> Finished:
     line = error_line(item_id, path, None, error, {"engine": engine})
-    return {"status": line["status"], "meta": line["meta"]}, json_text(line)
+    return head(line), json_text(line)
 
 
 def _reap(pid: int, wait_s: float) -> str:

@@ -35,11 +35,16 @@ from ..errors import ConfigurationError
 from ..read.article import Article
 from .inputs import InputError, Item
 from .pause import pause_until, take_pause
-from .results import error_line
+from .results import Finished, error_line, head, json_text
 from .runner import _extract_one
 
 #: Rows handed to Ray Data at a time: the driver holds at most this many articles.
 WINDOW = 20_000
+#: Rows per Ray Data block (each block is one task on an actor): Ray Data's default of
+#: 200 blocks a dataset cost the driver ~1 s to make for 10,000 articles here, before any
+#: work began (~4.5 ms a block), and a task of a few rows each; 512 rows keep that to
+#: 0.2 s, and a killed driver loses at most one block per actor of work in flight.
+ROWS_PER_BLOCK = 512
 #: How often an actor shares its rate-limit pause with the others (seconds).
 SYNC_S = 0.2
 
@@ -65,9 +70,11 @@ class ExtractorActor:
     """One Ray actor: an `Extractor` made once, extracting a batch of rows at a time.
 
     A batch is a dict of columns (``id``, ``path``, ``text``, ``source``,
-    ``encoding``, ``format``); the answer is one column, ``line``: each row's result
-    line as JSON text, exactly as the local executor writes it (text, not nested
-    dicts, so Ray Data does not build an Arrow schema for every extraction).
+    ``encoding``, ``format``); the answer is two columns of JSON text: ``line``, each
+    row's result line exactly as the local executor writes it, and ``head``, its
+    ``status`` and ``meta`` for the run's progress and summary. Text, not nested dicts,
+    so that Ray Data builds no Arrow schema for every extraction, and the driver writes
+    the line as it came, with no parse and no second serialisation.
     """
 
     def __init__(self, engine_options: dict[str, Any], concurrency: int, pause: Any = None) -> None:
@@ -108,7 +115,10 @@ class ExtractorActor:
                 return await _extract_one(self.extractor, item)
 
         lines = await asyncio.gather(*(one(item) for item in items))
-        return {"line": [json.dumps(line, ensure_ascii=False) for line in lines]}
+        return {
+            "head": [json_text(head(line)) for line in lines],
+            "line": [json_text(line) for line in lines],
+        }
 
 
 def _row(item: Item) -> dict[str, Any]:
@@ -143,7 +153,15 @@ def start_ray(address: str | None) -> Any:
         if address:
             ray.init(address=address, **quiet)
         else:
-            ray.init(num_cpus=_usable_cpus(), include_dashboard=False, **quiet)
+            # No idle workers started ahead: Ray Data's actors each start their own
+            # process, so those would only take CPU from the run's start (~1 s here).
+            prestart = {"enable_worker_prestart": False, "prestart_worker_first_driver": False}
+            ray.init(
+                num_cpus=_usable_cpus(),
+                include_dashboard=False,
+                _system_config=prestart,
+                **quiet,
+            )
     except Exception as exc:  # Ray raises several kinds for a cluster it cannot reach
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         raise ConfigurationError(f"cannot start or join {where}: {exc}") from exc
@@ -165,9 +183,9 @@ def ray_lines(
     llm: bool = False,
     engine_name: str = "rules",
     window: int = WINDOW,
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Finished]:
     """Start or join Ray now, then yield one result line per input, extracted on Ray
-    (not in input order).
+    (not in input order): its ``status`` and ``meta``, and its JSON text.
 
     ``actors``: the size of the actor pool (default: one per CPU of the cluster for
     the offline engine, one per two CPUs for a model, at least one); ``llm``: the
@@ -180,13 +198,13 @@ def ray_lines(
         # is mostly waiting on Ray's own processes: seconds of a large run's start-up
         first = reader.submit(lambda: list(islice(iterator, window)))
         ray = start_ray(address)
-        head = first.result()
+        first_window = first.result()
     cpus = int(ray.cluster_resources().get("CPU", 1))
     pool = actors or (max(1, cpus // 2) if llm else max(1, cpus))
     per_actor = concurrency if llm else 1
     pause = ray.remote(num_cpus=0)(SharedPause).remote() if llm else None
     options = {"engine_options": engine_options, "concurrency": per_actor, "pause": pause}
-    return _stream(ray, chain(head, iterator), options, pool, llm, engine_name, window)
+    return _stream(ray, chain(first_window, iterator), options, pool, llm, engine_name, window)
 
 
 def _stream(
@@ -197,19 +215,21 @@ def _stream(
     llm: bool,
     engine_name: str,
     window: int,
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[Finished]:
     batch_size = max(1, options["concurrency"]) * (4 if llm else 16)
     while window_items := list(islice(iterator, window)):
         rows = []
         for item in window_items:
             if isinstance(item, InputError):
-                yield error_line(item.id, item.path, None, item.error, {"engine": engine_name})
+                line = error_line(item.id, item.path, None, item.error, {"engine": engine_name})
+                yield head(line), json_text(line)
             else:
                 rows.append(_row(item))
         del window_items
         if not rows:
             continue
-        dataset = ray.data.from_items(rows).map_batches(
+        blocks = min(len(rows), max(4 * pool, -(-len(rows) // ROWS_PER_BLOCK)))
+        dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
             ExtractorActor,
             fn_constructor_kwargs=options,
             batch_size=batch_size,
@@ -219,4 +239,4 @@ def _stream(
         )
         del rows
         for row in dataset.iter_rows():
-            yield json.loads(row["line"])
+            yield json.loads(row["head"]), row["line"]

@@ -65,6 +65,16 @@ def json_text(line: dict[str, Any]) -> str:
     return json.dumps(line, ensure_ascii=False)
 
 
+#: A line made in another process (a request loop, a Ray actor) as the writer gets it:
+#: what the progress and summary read (``{"status", "meta"}``) and its `json_text`.
+Finished = tuple[dict[str, Any], str]
+
+
+def head(line: dict[str, Any]) -> dict[str, Any]:
+    """The part of a line that the run's progress and summary read."""
+    return {"status": line["status"], "meta": line["meta"]}
+
+
 @dataclass(frozen=True, slots=True)
 class ResultLine:
     """One usable line of a results file."""

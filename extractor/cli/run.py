@@ -123,7 +123,7 @@ def run(
             from ..batch.ray_executor import ray_lines  # only here: Ray's glue
 
             with errors_exit():
-                lines = ray_lines(
+                finished = ray_lines(
                     plan.items,
                     engine_options=engine_options,
                     concurrency=concurrency,
@@ -131,9 +131,11 @@ def run(
                     llm=extractor.engine.backend is not None,
                     engine_name=extractor.engine.name,
                 )
-        else:
-            lines = extract_many(plan.items, concurrency=concurrency, extractor=extractor)
-        for line in lines:
+            for head, text in finished:  # written as the actor made it
+                writer.write_text(text)
+                progress.add(head)
+            return
+        for line in extract_many(plan.items, concurrency=concurrency, extractor=extractor):
             writer.write(line)
             progress.add(line)
 
