@@ -373,3 +373,31 @@ def test_names_opening_with_an_accented_capital_are_whole():
     found = {a.name for a in extract(text, engine="rules").actors}
     assert {"Colm Ó Duibhir", "Ángel Di María"} <= found
     assert "Duibhir" not in found and "Martin" not in found
+
+
+GROUPS = (
+    "Pension Plan Splits Coalition\n\n"
+    "The finance minister, Anna Quist, set out the plan on Monday.\n\n"
+    "Two cabinet ministers, speaking on condition of anonymity, said the coalition was "
+    "split. State lawmakers said the budget would not balance, and opposition leaders "
+    "said they would vote against it.\n\n"
+    "Critics said the plan was a betrayal. Some experts said the savings were "
+    "overstated, and lawmakers said little.\n"
+)
+
+
+def test_people_named_by_their_side_or_body_are_a_speaking_group():
+    """ "State lawmakers", "opposition leaders", "Two cabinet ministers": people tied to a
+    body or a side, who speak; each a `group` actor, and the speaker of what it said."""
+    result = extract(GROUPS, engine="rules")
+    groups = {a.name: a for a in result.actors if a.type == "group"}
+    assert {"Two cabinet ministers", "State lawmakers", "opposition leaders"} <= set(groups)
+    spoken = {result.actor(q.speaker).name for q in result.quotes if q.speaker}
+    assert {"Two cabinet ministers", "State lawmakers", "opposition leaders"} <= spoken
+
+
+def test_generic_unnamed_people_are_no_group():
+    """ "Critics", "Some experts", "lawmakers" with nothing that ties them to a body:
+    generic unnamed people (`ACTOR_GUIDELINE.md`), not actors, whatever they say."""
+    found = {a.name.lower() for a in extract(GROUPS, engine="rules").actors}
+    assert not found & {"critics", "some experts", "experts", "lawmakers"}

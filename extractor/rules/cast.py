@@ -5,9 +5,10 @@ not call an actor and joins what is one actor under two names:
 
 - headline-case lines ("Debating The Donald", "FULL TEXT") name no one unless the
   name also appears in the story's sentences;
-- a speaker described in words is an actor only when the words are a noun phrase
-  about a person or body ("the Pentagon spokesman", "Republican lawmakers"), never a
-  clause fragment ("he has yet", "said they", "campus security located her and");
+- a speaker described in words is an actor only when the words name someone in
+  particular (`described`: "the Pentagon spokesman", "Republican lawmakers", "state
+  lawmakers"), never a clause fragment ("he has yet", "said they") nor generic unnamed
+  people ("critics", "some experts");
 - events, laws and dates ("Fifth Amendment", "Election Day") and a lone generic
   organisation word ("Commission", "Department") are not actors;
 - an acronym joins the organisation whose initials it spells ("DNC" and "Democratic
@@ -22,10 +23,11 @@ import re
 from rapidfuzz.distance import OSA
 
 from ..text.spans import Offsets
+from .described import names_someone
 from .document import Document
 from .entity import Entity
 from .kinds import bodies_among
-from .lexicon import DATE_WORDS, NOT_ACTOR_HEADS, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES
+from .lexicon import NOT_ACTOR_HEADS
 from .names import ActorIndex
 from .prefixes import word_choice
 
@@ -35,45 +37,12 @@ GENERIC_ORG = frozenset(
     "airlines airways railways utilities industries holdings resources securities "
     "technologies insurance energy orchestra symphony".split()
 )
-#: Nouns for a person or body described rather than named ("the computer specialist").
-PERSON_NOUNS = frozenset(
-    "specialist mother father wife husband son daughter brother sister friend neighbour "
-    "neighbor owner teacher doctor nurse pastor priest website newspaper paper station "
-    "network firm company campaign group organization organisation".split()
-)
-#: Plural nouns that, said of people with a party, a place or a role, make a group.
-GROUP_NOUNS = frozenset(
-    "lawmakers legislators strategists officials leaders voters supporters critics "
-    "protesters protestors activists residents workers members analysts experts economists "
-    "republicans democrats conservatives liberals progressives advocates investigators "
-    "prosecutors police officers troops forces rebels insurgents militants fighters "
-    "students teachers doctors nurses parents families people scientists researchers".split()
-)
-_CLAUSE_WORDS = frozenset(
-    "he she they it i we you who whom that which what when where why how has have had is "
-    "was are were be been said says say told could would should will can may might must "
-    "not yet and or but if so than then seems seem want wants wanted did does do located "
-    "included filed amounting failed treating haven't hasn't didn't don't isn't wasn't "
-    "aren't weren't won't can't couldn't wouldn't doesn't shouldn't".split()
-)
-#: A first word that makes a group or role named ("Republican lawmakers", "Syrian
-#: officials"), not just the capital of a sentence's first word ("Civil rights activists").
-_NAMING_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)$|[A-Z]{2,}$")
 #: Party members named as a group ("Republicans", "Democrats") act and speak as one.
 _PARTY_GROUPS = (
     "Republicans Democrats Conservatives Liberals Tories Progressives Independents "
     "Libertarians Greens Socialists"
 ).split()
 _PARTY_GROUP = re.compile(rf"(?:{word_choice(_PARTY_GROUPS)})\b")  # \b(?:...)\b, `prefixes`
-_QUANTIFIERS = frozenset(
-    "many most some several few all both each every any no one two three percent chorus "
-    "number dozens hundreds thousands small large".split()
-)
-_INDEFINITES = frozenset("a an another".split())
-_PREPOSITIONS = frozenset("of in at on by for from with to".split())
-_NO_ONE_IN_PARTICULAR = _INDEFINITES | _PREPOSITIONS  # first words of "a friend", "of X"
-#: One capitalised word that names no one: a common word, a plural, a role, a body.
-_NOT_ONE_NAME = NOT_NAMES | GROUP_NOUNS | ROLE_NOUNS | ORG_WORDS | TITLES  # ... or a title
 #: Nouns by which a story refers back to an organisation it has named ("the agency",
 #: "the website"): such a description is that organisation, or no actor of its own.
 _REFERRING_NOUNS = frozenset(
@@ -84,7 +53,6 @@ _REFERRING_NOUNS = frozenset(
 #: Referring nouns that fit any organisation, not only one whose name holds them.
 _ANY_BODY_NOUNS = frozenset("agency organization organisation group".split())
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
-_LOWER_WORD = re.compile(r"[a-z’'-]+")
 
 
 #: Words before a name that make it a place or a setting, not a doer ("in Yemen", "at the
@@ -174,38 +142,6 @@ def _inside_any(span: Offsets, spans: list[Offsets]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
-def _sane_description(phrase: str) -> bool:
-    """A noun phrase naming someone in particular: a name in it, or a noun for a person or
-    body after "the" or a possessive, and nothing of a clause (pronouns, verbs,
-    conjunctions), of a count ("32% of", "small groups of") or of a date ("in April").
-    One word alone ("Meanwhile", "Lawmakers") and an indefinite ("a friend", "a review
-    of records") name no one in particular."""
-    words = _LOWER_WORD.findall(phrase.lower().replace("’", "'"))
-    tokens = phrase.split()
-    if phrase.endswith(("’s", "'s")):
-        return False  # "Democratic presidential candidate’s"
-    if len(tokens) == 1:  # a name ("Melanie", "PolitiFact"), not a common word or a plural
-        return (
-            phrase[:1].isupper()
-            and phrase.isalpha()
-            and not (phrase.isupper() and len(phrase) > 5)  # "CLARIFICATION"
-            and phrase.lower() not in _NOT_ONE_NAME
-            and _NAMING_ADJECTIVE.fullmatch(phrase) is None  # "Democratic", "Syrian"
-        )
-    if not words or len(tokens) > 6 or words[0] in _NO_ONE_IN_PARTICULAR:
-        return False
-    if any(w in _CLAUSE_WORDS or w in DATE_WORDS for w in words) or words[0] in _QUANTIFIERS:
-        return False
-    if any(c.isdigit() for c in phrase):
-        return False
-    if any(w[:1].isupper() for w in tokens[1:]) or _NAMING_ADJECTIVE.fullmatch(tokens[0]):
-        return True
-    if words[-1] in GROUP_NOUNS or (words[-1].endswith("s") and words[-1] in ROLE_NOUNS):
-        return False  # "experts", "state officials": a group only with a name to it
-    nouns = ROLE_NOUNS | ORG_WORDS | GROUP_NOUNS | PERSON_NOUNS
-    return any(w in nouns for w in words)
-
-
 def _initials(name: str) -> str:
     return "".join(
         w[0] for w in name.replace("-", " ").split() if w[0].isupper() and w.lower() != "the"
@@ -218,7 +154,7 @@ def _not_an_actor(entity: Entity, headlines: list[Offsets]) -> bool:
     if entity.mentions and all(_inside_any(m, headlines) for m in entity.mentions):
         return True  # named only in headline-case lines
     if entity.described:
-        return not _sane_description(name)
+        return not names_someone(name)
     if entity.speaker:
         return False
     if words and words[-1].lower().rstrip(".") in NOT_ACTOR_HEADS:

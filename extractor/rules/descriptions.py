@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_WORDS, ROLE_NOUNS, TITLES
+from .lexicon import GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, TITLES
 
 _BODY_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?: (?:of |for |and |on )?[A-Z][\w’'.&-]*){0,5})"
 _STAFF = r"(?:officials|spokesm[ae]n|spokeswom[ae]n|spokespeople|representatives|investigators)"
@@ -36,7 +36,7 @@ def described_kind(words: list[str]) -> str:
         head and head[0] in ROLE_NOUNS and "of" in words
     ):
         return "person"
-    if words[-1] in ROLE_NOUNS:
+    if words[-1] in ROLE_NOUNS or words[-1] in GROUP_NOUNS:
         return "group"
     if any(w in ORG_WORDS for w in words):
         return "organization"

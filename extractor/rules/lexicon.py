@@ -337,6 +337,19 @@ ROLE_NOUNS = frozenset(
     researcher researchers economist strategist manager executive founder widow""".split()
 )
 
+#: Plural nouns for people that, said of people with a party, a place, a trade or a
+#: count, make a group ("Republican lawmakers", "Bond traders", "Some economists").
+GROUP_NOUNS = frozenset(
+    """lawmakers legislators strategists officials leaders voters supporters critics
+    protesters protestors activists residents workers members analysts experts economists
+    republicans democrats conservatives liberals progressives advocates investigators
+    prosecutors police officers troops forces rebels insurgents militants fighters students
+    teachers doctors nurses parents families people scientists researchers traders growers
+    farmers ministers shareholders investors diplomats musicians campaigners councillors
+    councilors pollsters employees commuters passengers shoppers tenants owners unions
+    groups lawyers""".split()
+)
+
 EVENT_VERBS = frozenset(
     "killed died withdrew withdraw withdrawn approved signed arrested elected won lost "
     "launched announced attacked invaded resigned fired appointed passed voted rose fell".split()
