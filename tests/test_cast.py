@@ -401,3 +401,39 @@ def test_generic_unnamed_people_are_no_group():
     generic unnamed people (`ACTOR_GUIDELINE.md`), not actors, whatever they say."""
     found = {a.name.lower() for a in extract(GROUPS, engine="rules").actors}
     assert not found & {"critics", "some experts", "experts", "lawmakers"}
+
+
+BODIES = (
+    "Levy Plan Draws Fire\n\n"
+    "The Marrow Chamber of Commerce said in a statement that the levy was overdue, though "
+    "it urged the council to phase it in. A poll by Hartwell-Rees found that 58 per cent "
+    "of voters opposed the levy. A new report from the Office for Budget Review said the "
+    "levy would raise less than planned.\n\n"
+    "A Treasury official would say only that the plan was under review.\n"
+)
+
+
+def test_a_body_speaks_through_its_polls_reports_and_unnamed_officials():
+    """ "A poll by X found", "A new report from the X said", "a Treasury official would
+    say": the body is the speaker and the actor, not "poll by X" or "Treasury official";
+    "X Chamber of Commerce" is one name, not "X Chamber" and "Commerce"."""
+    result = extract(BODIES, engine="rules")
+    found = {a.name: a.type for a in result.actors}
+    for body in ("Marrow Chamber of Commerce", "Hartwell-Rees", "Office for Budget Review"):
+        assert found.get(body) == "organization", (body, found)
+    assert found.get("Treasury") == "organization"
+    assert not [n for n in found if n in ("Commerce", "Marrow Chamber") or " by " in n]
+    assert not [n for n in found if n.lower().endswith("official")]
+    spoken = {result.actor(q.speaker).name for q in result.quotes if q.speaker}
+    assert {"Marrow Chamber of Commerce", "Hartwell-Rees", "Office for Budget Review"} <= spoken
+    assert "Treasury" in spoken
+
+
+def test_reported_content_ends_before_a_concession():
+    """ "X said that A, though it urged B": A is what X said; "it urged B" is a second
+    utterance of X's, not part of the first."""
+    result = extract(BODIES, engine="rules")
+    said = [q for q in result.quotes if q.text.startswith("the levy was overdue")]
+    assert said and not any("urged" in q.text for q in said)
+    urged = [q for q in result.quotes if q.text.startswith("the council to phase")]
+    assert urged and result.actor(urged[0].speaker).name == "Marrow Chamber of Commerce"

@@ -9,10 +9,19 @@ from .lexicon import GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, TITLES
 
 _BODY_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?: (?:of |for |and |on )?[A-Z][\w’'.&-]*){0,5})"
 _STAFF = r"(?:officials|spokesm[ae]n|spokeswom[ae]n|spokespeople|representatives|investigators)"
-#: Staff speaking for a body, named by it: the body speaks.
+#: What a body puts out ("a poll by X found", "a report from the X said"): the body speaks.
+_WORK = (
+    r"(?i:(?:an?|the) (?:new |recent |latest )?"
+    r"(?:poll|survey|study|report|analysis|review|audit|estimates?|projections?|forecast)"
+    r" (?:by|from) (?:the )?)"
+)
+#: Staff speaking for a body, named by it, and its published work: the body speaks.
 _AFFILIATIONS = (
     re.compile(rf"(?i:{_STAFF}) (?:at|of|with|from|for) (?:the )?{_BODY_NAME}"),
     re.compile(rf"(?:the )?{_BODY_NAME} {_STAFF}"),
+    re.compile(rf"{_WORK}{_BODY_NAME}"),
+    # one of its staff, unnamed ("a Treasury official"; "the ... spokesman" is a person)
+    re.compile(rf"(?i:an? (?:senior |top )?){_BODY_NAME} (?i:official|spokesm[ae]n|spokeswoman)"),
 )
 #: "Iraqi officials", "South Korean officials": a nationality, not a body's name.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)|[A-Z][a-z]+ [A-Z][a-z]+(?:ian|an)")

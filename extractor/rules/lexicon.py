@@ -131,7 +131,8 @@ ORG_WORDS = frozenset(
     action trust trusts academy holdings securities resources semiconductor semiconductors
     rail railway railways airline airlines airways symphony orchestra philharmonic caucus
     nations bloc industries technologies pharmaceuticals motors insurance exchange ltd plc
-    llc gmbh utilities energy conservatory conservatoire""".split()
+    llc gmbh utilities energy conservatory conservatoire chamber tribunal society museum
+    library inspectorate directorate cooperative""".split()
 )
 
 # Capitalised words that are not names when they stand alone.
@@ -303,6 +304,11 @@ NOUNISH_CUES = frozenset(
     "show shows report reports claims claim states notes note calls call points point "
     "hopes hope fears fear tweet tweets estimates estimate promise promises concerns "
     "charge charges question questions signal signals demand demands".split()
+)
+#: Adjectives between a determiner and a noun that is also a cue ("a new report").
+NOUN_ADJECTIVES = frozenset(
+    "new recent latest separate internal official annual final draft joint independent "
+    "confidential leaked earlier previous preliminary detailed fresh initial".split()
 )
 THAT_ONLY_CUES = frozenset("state states lay".split())
 EVIDENTIAL_CUES = frozenset("show shows showed find finds found".split())

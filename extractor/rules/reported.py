@@ -1,7 +1,6 @@
 """Reported speech: ``X said (that) ...``, ``X told Y that ...``, ``..., X said.``,
 ``according to X``, beliefs (``Ankara considers ...``), stances (``X criticized ...``),
-and the subject and verb that attribute a quoted fragment.
-"""
+and the subject and verb that attribute a quoted fragment."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from .lexicon import (
     DETERMINERS,
     EVIDENTIAL_CUES,
     NOT_VERBS,
+    NOUN_ADJECTIVES,
     NOUNISH_CUES,
     PARTICIPLE_CUES,
     REPORTING_TRIGGERS,
@@ -35,7 +35,7 @@ from .lexicon import (
 from .quotes import Quoted
 
 _CONTENT_BREAK = re.compile(
-    r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
+    r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|though|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
 _SUBJECT_VERB = re.compile(
@@ -175,6 +175,9 @@ class ReportedSpeech(Clauses):
                 continue  # "Clinton's remark first as ...": a noun ("Trump's claim that" speaks)
             if low in NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
                 continue
+            adjective = k > 1 and self._lower(spans[k - 1]) in NOUN_ADJECTIVES
+            if adjective and low in NOUNISH_CUES and self._lower(spans[k - 2]) in DETERMINERS:
+                continue  # "A new report from the budget office said": a noun
             if low in THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
                 continue  # "states suing the EPA", "plans to": speech only with "that"
             after_subject = k > 0 and (
