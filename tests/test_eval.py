@@ -287,6 +287,16 @@ def test_the_third_held_out_gold_loads_exactly():
     assert sum(len(g.actors) for g in golds) == 114
 
 
+def test_the_fourth_held_out_gold_loads_exactly():
+    from extractor.evaluation.gold import load_gold
+
+    golds = load_gold(Path(__file__).parent / "heldout4")
+    assert len(golds) == 8
+    assert sum(len(g.attributions) for g in golds) == 176
+    assert sum(1 for g in golds for a in g.attributions if a.direct) == 90
+    assert sum(len(g.actors) for g in golds) == 109
+
+
 HELD_OUT_CLAIMS = {
     "heldout2": {
         "calder_chips_rates": 32,
@@ -308,10 +318,22 @@ HELD_OUT_CLAIMS = {
         "trellis_foods_earnings": 21,
         "vessland_pension_age": 29,
     },
+    "heldout4": {
+        "brackwater_governor_poll": 26,
+        "flood_aid_hearing": 29,
+        "kasmeria_election_wire": 33,
+        "lindgren_aide_contracts": 26,
+        "ostrander_cullen_rally": 25,
+        "rail_bill_briefing": 19,
+        "voter_roll_ruling": 29,
+        "whitfield_budget_veto": 23,
+    },
 }
 
 
-@pytest.mark.parametrize(("name", "total"), [("heldout2", 227), ("heldout3", 207)])
+@pytest.mark.parametrize(
+    ("name", "total"), [("heldout2", 227), ("heldout3", 207), ("heldout4", 210)]
+)
 def test_the_held_out_claims_gold_attaches_with_offsets_checked(name: str, total: int):
     from extractor.evaluation.annotations import attach_claims, beside
     from extractor.evaluation.gold import load_gold
