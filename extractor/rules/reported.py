@@ -10,22 +10,18 @@ from bisect import bisect_left
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
 from .clauses import Clauses, Utterance, quoted_comma, speaks_for_no_one
+from .cue_checks import speaks_here
 from .document import Sentence
 from .lexicon import (
-    AMBIGUOUS_PARTICIPLES,
     BELIEF_ADJECTIVES,
     CUE_VERBS,
     DETERMINERS,
     EVIDENTIAL_CUES,
     NOT_VERBS,
-    NOUN_ADJECTIVES,
-    NOUNISH_CUES,
     PARTICIPLE_CUES,
     REPORTING_TRIGGERS,
-    SOURCE_WORDS,
     SPEECH_ONLY_CUES,
     STANCE_VERBS,
-    THAT_ONLY_CUES,
     TIME_WORDS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
@@ -46,12 +42,8 @@ _SUBJECT_VERB = re.compile(
         r"(?P<verb>[a-z]+(?:ed|es|s|ing))\b"
     )
 )
-_NAMES_POSSESSIVE = re.compile(r"[A-Z][\w.-]*[’']s")  # "Clinton's" (not "he's": has)
 _SETTING_TAIL = re.compile(r"(?:on|in|to|at|during|after)\b[^,;:]{0,40}")
 _FRAGMENT_TAIL = re.compile(r"[^,;:.!?—―\n“”\"]{0,80}")
-_QUESTION_NEXT = re.compile(
-    r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
-)
 _ASIDE_THAT = re.compile(r"\s*(?:in|on|at|during|to|after|before)\b[^,;.“”\"]{1,50}?\bthat\s+")
 _OBJECT_TO = re.compile(r"(?:\s+[\w’'.-]+){1,4}\s+to\s+[a-z]")
 _THAT = re.compile(r"\bthat\b")
@@ -64,11 +56,6 @@ _TOLD_CLAUSE = re.compile(
 )
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
-_CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
-_SPEECH_NEXT = re.compile(
-    r"\s*(?:(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|last\s+\w+|earlier|this\s+\w+)\s+)?"
-    r"(?:that\b|:|,?\s*[\"“])"
-)
 
 
 class ReportedSpeech(Clauses):
@@ -163,35 +150,7 @@ class ReportedSpeech(Clauses):
                 if stance is not None:
                     out.append(stance)
                 continue
-            if low not in CUE_VERBS:
-                continue
-            if k > 0 and self._lower(spans[k - 1]) in DETERMINERS:
-                continue
-            if (
-                k > 0
-                and _NAMES_POSSESSIVE.fullmatch(text, *spans[k - 1])
-                and not _SPEECH_NEXT.match(text, w[1])
-            ):
-                continue  # "Clinton's remark first as ...": a noun ("Trump's claim that" speaks)
-            if low in NOUNISH_CUES and not _CLAUSE_NEXT.match(text, w[1]):
-                continue
-            adjective = k > 1 and self._lower(spans[k - 1]) in NOUN_ADJECTIVES
-            if adjective and low in NOUNISH_CUES and self._lower(spans[k - 2]) in DETERMINERS:
-                continue  # "A new report from the budget office said": a noun
-            if low in THAT_ONLY_CUES and not _SPEECH_NEXT.match(text, w[1]):
-                continue  # "states suing the EPA", "plans to": speech only with "that"
-            after_subject = k > 0 and (
-                self._lower(spans[k - 1]) in SOURCE_WORDS
-                or text[spans[k - 1][0]].isupper()
-                or self._lower(spans[k - 1]) in ("has", "have", "had")  # "has called for"
-            )
-            if (
-                low in AMBIGUOUS_PARTICIPLES
-                and not after_subject
-                and not _SPEECH_NEXT.match(text, w[1])
-            ):
-                continue  # "nine alleged members"; but "they noted his lawyer ..." is speech
-            if low in ("ask", "asks", "asked", "asking") and not _QUESTION_NEXT.match(text, w[1]):
+            if low not in CUE_VERBS or not speaks_here(text, spans, k, low, self._lower):
                 continue
             utterance = self._reported_at(sentence, spans, k, core_end)
             if utterance is None and low in STANCE_VERBS:

@@ -1,0 +1,61 @@
+"""Whether a cue verb reports speech where it stands: the same words are often a noun
+("a new report from", "Clinton's claim"), a participle ("nine alleged members"), a
+question with no question ("asked to leave")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text.spans import Offsets
+from .lexicon import (
+    AMBIGUOUS_PARTICIPLES,
+    DETERMINERS,
+    NOUN_ADJECTIVES,
+    NOUNISH_CUES,
+    SOURCE_WORDS,
+    THAT_ONLY_CUES,
+)
+
+_NAMES_POSSESSIVE = re.compile(r"[A-Z][\w.-]*[’']s")  # "Clinton's" (not "he's": has)
+_QUESTION_NEXT = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
+)
+_CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
+SPEECH_NEXT = re.compile(
+    r"\s*(?:(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|last\s+\w+|earlier|this\s+\w+)\s+)?"
+    r"(?:that\b|:|,?\s*[\"“])"
+)
+_ASKING = frozenset("ask asks asked asking".split())
+
+
+def speaks_here(
+    text: str, spans: list[Offsets], k: int, low: str, lower: Callable[[Offsets], str]
+) -> bool:
+    """Whether the cue verb ``low``, word ``k`` of ``spans`` (``lower`` gives a word's
+    lower case), reports speech here rather than naming a thing or an act."""
+    end = spans[k][1]
+    before = lower(spans[k - 1]) if k > 0 else ""
+    if before in DETERMINERS:
+        return False
+    if (
+        k > 0
+        and _NAMES_POSSESSIVE.fullmatch(text, *spans[k - 1])
+        and not SPEECH_NEXT.match(text, end)
+    ):
+        return False  # "Clinton's remark first as ...": a noun ("Trump's claim that" speaks)
+    if low in NOUNISH_CUES and not _CLAUSE_NEXT.match(text, end):
+        return False
+    adjective = k > 1 and before in NOUN_ADJECTIVES
+    if adjective and low in NOUNISH_CUES and lower(spans[k - 2]) in DETERMINERS:
+        return False  # "A new report from the budget office said": a noun
+    if low in THAT_ONLY_CUES and not SPEECH_NEXT.match(text, end):
+        return False  # "states suing the EPA", "plans to": speech only with "that"
+    after_subject = k > 0 and (
+        before in SOURCE_WORDS
+        or text[spans[k - 1][0]].isupper()
+        or before in ("has", "have", "had")
+    )  # "has called for"
+    if low in AMBIGUOUS_PARTICIPLES and not after_subject and not SPEECH_NEXT.match(text, end):
+        return False  # "nine alleged members"; but "they noted his lawyer ..." is speech
+    return not (low in _ASKING and not _QUESTION_NEXT.match(text, end))
