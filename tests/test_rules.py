@@ -64,6 +64,12 @@ def test_the_offline_notice_is_not_given_when_the_engine_is_named(recwarn):
             "Ana Lima",
         ),
         ("The bridge will reopen in May, Ana Lima said.", "The bridge will reopen", "Ana Lima"),
+        (
+            "Mayor Ana Lima met the engineers.\n\nShe declined to say whether the bridge "
+            "would reopen, telling reporters only that “the work goes on.”",
+            "whether the bridge",
+            "Ana Lima",
+        ),
     ],
 )
 def test_cue_patterns(text, opening, speaker):

@@ -2,8 +2,7 @@
 phrase that names who speaks (the source) next to a reporting verb (the cue).
 
 `Utterance` is what the patterns find; `Clauses` is the shared base of the
-direct-quote, reported-speech and layout patterns (see `speech.SpeechFinder`).
-"""
+direct-quote, reported-speech and layout patterns (see `speech.SpeechFinder`)."""
 
 from __future__ import annotations
 
@@ -34,6 +33,7 @@ from .quotes import Quoted, find_quoted, is_title
 _STOP_CHARS = ",;:()[]—–―-"  # "-": a dash ("act -- meddling"), not a hyphen (in a word)
 _GAP_STOPS = frozenset(_STOP_CHARS) | MARKS  # a gap holding one ends the source phrase
 _GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
+_DECLINING = frozenset("declined refused".split())
 _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
 _OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _OPENERS = "(?:With|After|Before|During|Since|Until|While)"  # no subject
@@ -186,6 +186,8 @@ class Clauses:
         """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
         lows = [self._lower(w) for w in spans]  # each word lowered once
         i, j = 0, len(spans)
+        if j > 2 and lows[j - 1] == "to" and lows[j - 2] in _DECLINING:
+            j -= 2  # "Kettleman declined to say whether": Kettleman
         while j > i and lows[j - 1] in ADVERBS:
             j -= 1
         while j > i and lows[i] in _LEADING_FILLERS:

@@ -1,6 +1,7 @@
 """Whether a cue verb reports speech where it stands: the same words are often a noun
 ("a new report from", "Clinton's claim"), a participle ("nine alleged members"), a
-question with no question ("asked to leave")."""
+question with no question ("asked to leave"). ("Did not respond to requests for
+comment" stays speech: PolNeAR's annotators mark it as an attribution.)"""
 
 from __future__ import annotations
 
