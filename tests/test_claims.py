@@ -72,6 +72,33 @@ def test_a_dateline_is_not_part_of_the_evidence():
     assert claim.claimant is None and claim.attribution == "asserted"
 
 
+def test_a_dateline_with_an_agency_of_two_words_is_not_part_of_the_evidence():
+    result = run(article("DRAVOS, Kasmeria (Continental Press) - The count ended on Monday."))
+    assert claim_with(result, "count ended").evidence.text.startswith("The count ended")
+
+
+def test_a_participle_frame_splits_the_article_s_clause_from_the_speaker_s():
+    """ "Ana Quist resigned on Sunday, saying the vote was rigged": the article says she
+    resigned; that the vote was rigged is hers, a reported claim, found after "saying"
+    with or without "that", and after "telling reporters"."""
+    result = run(
+        article(
+            "Ana Quist resigned on Sunday, saying the vote was rigged. Later Quist left the "
+            "capital, telling reporters that the count had been stopped twice."
+        )
+    )
+    resigned = claim_with(result, "resigned")
+    assert resigned.evidence.text == "Ana Quist resigned on Sunday"
+    assert resigned.attribution == "asserted" and resigned.claimant is None
+    rigged = claim_with(result, "rigged")
+    assert rigged.evidence.text == "the vote was rigged"
+    assert rigged.attribution == "reported" and claimant(result, rigged) == "Ana Quist"
+    left = claim_with(result, "left the capital")
+    assert not left.evidence.text.endswith(("telling reporters", "reporters"))
+    stopped = claim_with(result, "stopped twice")
+    assert claimant(result, stopped) == "Ana Quist"
+
+
 # -- negation, denial, conditions --------------------------------------------------------
 
 

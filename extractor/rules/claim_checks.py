@@ -30,7 +30,8 @@ from .document import Document
 
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?"
-    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([A-Za-z]+\))?\s*[-—–―]+\s+"
+    r"(?:,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2})?\s*(?:\([A-Za-z]+(?: [A-Z][A-Za-z]+){0,3}\))?"
+    r"\s*[-—–―]+\s+"
 )
 _LABEL = re.compile(r"([A-Z][^\n:.!?]{0,70}?):\s+(?=[\"“A-Z0-9])")
 _BYLINE = re.compile(

@@ -310,6 +310,10 @@ def _frame_cover(doc: Document, u: Utterance, a: int, b: int) -> list[Offsets]:
     sentence = doc.sentence_at(fa)
     end = sentence.end if sentence else fb
     if fb <= a:
+        if u.source is not None and u.cue is not None and u.source[1] < u.cue[0]:
+            comma = doc.text.rfind(", ", u.source[1], u.cue[0])
+            if comma != -1 and doc.text[u.cue[0] : u.cue[1]].endswith("ing"):
+                return [(comma, a)]  # "X quit, saying that ...": X quit is the article's
         return [(_clause_start(doc, fa), a)]
     if fa >= b:
         for m in _BOUNDARY_AFTER.finditer(doc.text, fb, end):

@@ -210,6 +210,7 @@ class ReportedSpeech(Clauses):
             (head.endswith(",") or quoted_end)
             and len(head) > 20
             and low in SPEECH_ONLY_CUES
+            and low not in PARTICIPLE_CUES  # "..., saying the plan was dead": what follows
             and source_before not in self.roles  # "The union’s president, Dev Anand, said"
         ):
             content = (sentence.start, sentence.start + len(head) - head.endswith(","))
