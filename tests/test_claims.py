@@ -399,3 +399,20 @@ def test_a_sentence_that_ends_on_its_speech_verb_does_not_break_the_claims_stage
     )
     result = RulesEngine().extract(Article(text))
     assert any(q.text.startswith("“Ask me again") for q in result.quotes)
+
+
+def test_what_a_speaker_wants_or_does_not_know_is_no_claim():
+    """In a quote, "I need ...", "We intend to ...", "I don't know which ...", "I have no
+    idea ..." say the speaker's wants and knowledge, nothing checkable; "I don't read
+    them" and "We closed the plant" are claims."""
+    result = run(
+        article(
+            "“I need somebody to fight for us. We intend to win. I don't know which is "
+            "worse. I have no idea how he does it. I don't read the polls. We closed the "
+            "plant in May,” said Rita Holm, a union steward."
+        )
+    )
+    found = " | ".join(evidence(result))
+    for phrase in ("I need", "We intend", "I don't know", "I have no idea"):
+        assert phrase not in found, found
+    assert "I don't read the polls" in found and "We closed the plant in May" in found

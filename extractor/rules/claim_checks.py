@@ -178,8 +178,7 @@ def non_claim(
         return "imperative"
     if first == "let" and toks[1][2] not in ("down", "off", "go", "slip"):
         return "imperative"  # "Let someone else get the calls" ("Let down by ...": no)
-    wish = toks[i][2] in _WANT or (toks[i][2] in _DO and i + 1 < len(toks) and _wants(toks, i))
-    if wish and i > 0 and toks[i - 1][2] in ("i", "we"):
+    if i > 0 and toks[i - 1][2] in ("i", "we") and _own_state(toks, i):
         return "desire"  # "We want them to be safe" (but "voters want to know" is a claim)
     if _appeal(text, start, end):
         return "reader appeal"
@@ -205,10 +204,25 @@ _WANT = frozenset("want wants wanted".split())
 _DO = frozenset("do does did don't doesn't didn't".split())
 
 
-def _wants(toks: list[Token], i: int) -> bool:
-    """ "don't want", "did not want": the main verb, after its auxiliary, is a wish."""
+#: What a speaker says of their own wants and knowledge: nothing checkable.
+_STATES = _WANT | frozenset("need needs intend intends hope hopes wish understand".split())
+_UNKNOWING = frozenset("know understand".split())
+
+
+def _own_state(toks: list[Token], i: int) -> bool:
+    """ "I need ...", "We intend to ...", "don't want", "I don't know which ...", "I have
+    no idea": the verb (``i``, after "I" or "we"), or the main verb after its auxiliary,
+    says what the speaker wants or does not know."""
+    verb = toks[i][2]
+    if verb in _STATES:
+        return True
+    if i + 1 >= len(toks):
+        return False
     j = i + 1 + (toks[i + 1][2] == "not" and i + 2 < len(toks))
-    return toks[j][2] in _WANT
+    if verb in _DO:
+        negated = verb.endswith("n't") or j > i + 1
+        return toks[j][2] in _WANT or (negated and toks[j][2] in _STATES | _UNKNOWING)
+    return verb in ("have", "had") and [t[2] for t in toks[i + 1 : i + 3]] == ["no", "idea"]
 
 
 def _appeal(text: str, start: int, end: int) -> bool:
