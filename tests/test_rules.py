@@ -70,6 +70,12 @@ def test_the_offline_notice_is_not_given_when_the_engine_is_named(recwarn):
             "whether the bridge",
             "Ana Lima",
         ),
+        (
+            "The Office of Budget Review was blamed for the delays.\n\nThe budget office pushed "
+            "back within the hour. In a written statement, it said it had approved every request.",
+            "it had approved",
+            "Office of Budget Review",
+        ),
     ],
 )
 def test_cue_patterns(text, opening, speaker):
@@ -506,3 +512,14 @@ def test_a_kinship_in_apposition_tells_he_from_she():
 def test_a_text_cut_off_right_after_said_in_a_statement_that():
     text = "Shop row\n\nThe Merchants’ Association said in a statement that "
     assert run(text).quotes == []  # it raised IndexError (found by benchmarks/fuzz_rules.py)
+
+
+def test_a_lead_in_phrase_and_a_particle_are_no_reported_content():
+    """ "In a written statement, it said X": X is the content, not the lead-in; "pushed
+    back within the hour": "back" is a particle, not the stance verb "back"."""
+    result = run(
+        "The Office of Budget Review was blamed for the delays.\n\nThe budget office pushed "
+        "back within the hour. In a written statement, it said it had approved every request."
+    )
+    texts = [q.text for q in result.quotes]
+    assert not [t for t in texts if t.startswith(("In a written", "within the hour"))], texts

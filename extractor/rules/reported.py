@@ -54,6 +54,11 @@ _TOLD_CLAUSE = re.compile(
     r"(?=(?:the|a|an|he|she|it|they|we|I|there|his|its|their|this|these|[A-Z][a-z]+)\s"
     r"(?:\S+\s+){0,3}?(?:was|were|is|are|had|has|have|would|will|could|can|did|\w+ed)\b)"
 )
+#: A phrase that opens a sentence and says where or when, not what was said.
+_LEAD_IN = re.compile(
+    r"(?:In|On|At|During|After|Before|Speaking|Writing|Later|Earlier)\b[^,;]{0,60},"
+)
+_BACK_VERB = re.compile(r"[a-z]+ed|hit|fought|came|come|went|go|got|held|shot|struck|bounced")
 _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 
@@ -144,8 +149,9 @@ class ReportedSpeech(Clauses):
                     out.append(topic)
                 continue
             if low in STANCE_VERBS and low not in CUE_VERBS:
-                if k > 0 and self._lower(spans[k - 1]) in DETERMINERS:
-                    continue
+                before = self._lower(spans[k - 1]) if k > 0 else ""
+                if before in DETERMINERS or (low == "back" and _BACK_VERB.fullmatch(before)):
+                    continue  # "the backing", "pushed back", "hit back": no stance taken
                 stance = self._stance_at(sentence, spans, k, core_end)
                 if stance is not None:
                     out.append(stance)
@@ -211,6 +217,7 @@ class ReportedSpeech(Clauses):
             and len(head) > 20
             and low in SPEECH_ONLY_CUES
             and low not in PARTICIPLE_CUES  # "..., saying the plan was dead": what follows
+            and not _LEAD_IN.fullmatch(head)  # "In a written statement, it said ...": a lead-in
             and source_before not in self.roles  # "The union’s president, Dev Anand, said"
         ):
             content = (sentence.start, sentence.start + len(head) - head.endswith(","))
