@@ -523,3 +523,18 @@ def test_a_lead_in_phrase_and_a_particle_are_no_reported_content():
     )
     texts = [q.text for q in result.quotes]
     assert not [t for t in texts if t.startswith(("In a written", "within the hour"))], texts
+
+
+def test_a_dateline_is_not_the_subject_and_a_second_cue_ends_the_first_content():
+    """ "CULLEN FALLS — Rep. Dana Ostrander told ... that X, and accused her rival of Y":
+    the dateline names no one; "accused" is Ostrander's second utterance, and the first
+    content ends before it."""
+    result = run(
+        "Rally Day\n\nCULLEN FALLS — Rep. Dana Ostrander told supporters on Saturday that "
+        "she would cut drug prices, and accused her rival of “taking a check and taking a "
+        "pass” on the issue."
+    )
+    assert "CULLEN FALLS" not in [a.name for a in result.actors]
+    told = [q for q in result.quotes if q.text.startswith("that she would cut")]
+    assert told and "accused" not in told[0].text
+    assert speaker_of(result, "her rival of") == "Dana Ostrander"

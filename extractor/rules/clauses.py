@@ -15,6 +15,7 @@ from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
 from .document import Document, Sentence
 from .lexicon import (
+    ADVERB_ENDS,
     ADVERBS,
     CLAUSE_BREAKS,
     CUE_VERBS,
@@ -33,12 +34,13 @@ from .quotes import Quoted, find_quoted, is_title
 _STOP_CHARS = ",;:()[]—–―-"  # "-": a dash ("act -- meddling"), not a hyphen (in a word)
 _GAP_STOPS = frozenset(_STOP_CHARS) | MARKS  # a gap holding one ends the source phrase
 _GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
-_DECLINING = frozenset("declined refused".split())
 _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
 _OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _OPENERS = "(?:With|After|Before|During|Since|Until|While)"  # no subject
 _SUBJECT = re.compile(
     with_capitals(
+        r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?"
+        r"(?:\s*\([^)\n]{1,60}\))?\s*[—–―-]+\s+)?"  # a dateline: "CULLEN FALLS — "
         rf"(?:[^,\n]{{0,140}},[”\"]?\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?!{_OPENERS}\b)"
         r"(?P<src>(?:(?:The\s+|A\s+)?"
         r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
@@ -48,10 +50,6 @@ _SUBJECT = re.compile(
 _ROLE_OPENERS = frozenset("the a an another one its his her their our my your this that".split())
 #: Lower-case words inside a name ("Union of Northern States", "Ana de la Cruz").
 _NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
-#: How capitalised adverbs end ("Conversely", "Separately"), unlike names ("Daly", "Kelly").
-_ADVERB_ENDS = tuple(
-    "ally ously ively ently antly edly ingly fully lessly ately ibly ably arly sely tly nly".split()
-)
 #: A role in apposition after a name: "the coroner for North Annaskea", "a former
 #: harbourmaster" (lower-case role words, then maybe what it is of).
 _ROLE_AFTER = re.compile(
@@ -186,7 +184,7 @@ class Clauses:
         """The source phrase from the words just before a cue: drop auxiliaries/adverbs."""
         lows = [self._lower(w) for w in spans]  # each word lowered once
         i, j = 0, len(spans)
-        if j > 2 and lows[j - 1] == "to" and lows[j - 2] in _DECLINING:
+        if j > 2 and lows[j - 1] == "to" and lows[j - 2] in ("declined", "refused"):
             j -= 2  # "Kettleman declined to say whether": Kettleman
         while j > i and lows[j - 1] in ADVERBS:
             j -= 1
@@ -196,7 +194,7 @@ class Clauses:
             lows[j - 1] in TIME_WORDS
             or (
                 lows[j - 1].endswith("ly")
-                and (self.text[spans[j - 1][0]].islower() or lows[j - 1].endswith(_ADVERB_ENDS))
+                and (self.text[spans[j - 1][0]].islower() or lows[j - 1].endswith(ADVERB_ENDS))
             )  # "previously", "Conversely", not "Kelly" or "Italy"
             or lows[j - 1] in PREPOSITIONS
         ):

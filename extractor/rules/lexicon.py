@@ -61,6 +61,11 @@ ADVERBS = frozenset(
     "usually".split()
 )
 
+#: How capitalised adverbs end ("Conversely", "Separately"), unlike names ("Daly", "Kelly").
+ADVERB_ENDS = tuple(
+    "ally ously ively ently antly edly ingly fully lessly ately ibly ably arly sely tly nly".split()
+)
+
 TITLES = frozenset(
     """president vice secretary senator sen sen. rep rep. representative gov gov. governor
     mayor gen gen. general lt lt. lieutenant col col. colonel maj maj. major capt capt.

@@ -31,7 +31,8 @@ from .lexicon import (
 from .quotes import Quoted
 
 _CONTENT_BREAK = re.compile(
-    r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|though|whereas)\s|,?\s+and\s+(?=(?:said|told|added|says)\b)"
+    r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|though|whereas)\s"
+    r"|,?\s+and\s+(?=(?:said|told|added|says|accused|warned|urged|argued|insisted|vowed)\b)"
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
 _SUBJECT_VERB = re.compile(
