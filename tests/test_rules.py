@@ -76,6 +76,23 @@ def test_the_offline_notice_is_not_given_when_the_engine_is_named(recwarn):
             "it had approved",
             "Office of Budget Review",
         ),
+        (
+            "Ana Lima spoke on Tuesday about the flood in Tulsa, Oklahoma, arguing that the "
+            "levees had failed.",
+            "that the levees",
+            "Ana Lima",
+        ),
+        (
+            "DRAVOS, Kasmeria (Continental Press) - President Ilian Markovar claimed victory on "
+            "Sunday, telling supporters that the count was fair.",
+            "that the count",
+            "Ilian Markovar",
+        ),
+        (
+            "Martha Quell said her office had opened a review but said she could not discuss it.",
+            "she could not discuss",
+            "Martha Quell",
+        ),
     ],
 )
 def test_cue_patterns(text, opening, speaker):
@@ -538,3 +555,11 @@ def test_a_dateline_is_not_the_subject_and_a_second_cue_ends_the_first_content()
     told = [q for q in result.quotes if q.text.startswith("that she would cut")]
     assert told and "accused" not in told[0].text
     assert speaker_of(result, "her rival of") == "Dana Ostrander"
+
+
+def test_a_second_said_after_but_ends_the_first_content():
+    result = run(
+        "Martha Quell said her office had opened a review but said she could not discuss it."
+    )
+    first = [q for q in result.quotes if q.text.startswith("her office")]
+    assert first and first[0].text == "her office had opened a review"

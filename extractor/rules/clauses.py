@@ -20,9 +20,11 @@ from .lexicon import (
     CLAUSE_BREAKS,
     CUE_VERBS,
     DETERMINERS,
+    NAME_JOINS,
     NOUN_ENDINGS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    ROLE_OPENERS,
     SOURCE_NOUNS,
     SOURCE_WORDS,
     TIME_WORDS,
@@ -37,21 +39,20 @@ _GAP_STOPS_AFTER = _GAP_STOPS | frozenset(".!?")
 _LEADING_FILLERS = ADVERBS | {"and", "but", "so", "then"}
 _OPENING_BREAKS = CLAUSE_BREAKS - RELATIVE_PRONOUNS
 _OPENERS = "(?:With|After|Before|During|Since|Until|While)"  # no subject
+_SOURCE = with_capitals(
+    r"(?P<src>(?:(?:The\s+|A\s+)?"
+    r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
+)
 _SUBJECT = re.compile(
     with_capitals(
         r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)*)?"
         r"(?:\s*\([^)\n]{1,60}\))?\s*[—–―-]+\s+)?"  # a dateline: "CULLEN FALLS — "
-        rf"(?:[^,\n]{{0,140}},[”\"]?\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?!{_OPENERS}\b)"
-        r"(?P<src>(?:(?:The\s+|A\s+)?"
-        r"(?:[A-Z][\w’'.\-]+(?:\s+(?:[A-Z][\w’'.\-]+|of|al-\w+))*)|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e))\b"
+        rf"(?P<lead>[^,\n]{{0,140}},[”\"]?\s*)?(?:(?:But|And|So|Then|Also)\s+)?(?!{_OPENERS}\b)"
     )
+    + _SOURCE
 )
-#: Words a role opens with ("Its chief executive, Greg Fairweather, said").
-_ROLE_OPENERS = frozenset("the a an another one its his her their our my your this that".split())
-#: Lower-case words inside a name ("Union of Northern States", "Ana de la Cruz").
-_NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
-#: A role in apposition after a name: "the coroner for North Annaskea", "a former
-#: harbourmaster" (lower-case role words, then maybe what it is of).
+_FIRST_SOURCE = re.compile(_SOURCE)
+#: A role after a name: "the coroner for North Annaskea", "a former harbourmaster".
 _ROLE_AFTER = re.compile(
     r"(?:the|a|an) [a-z][a-z’'-]*(?: [a-z][a-z’'-]*){0,3}(?: (?:of|for|at) .{1,40})?"
 )
@@ -329,16 +330,16 @@ class Clauses:
         Firefighters, Local 419")."""
         words = self._words(*role)
         possessor = next((i for i, w in enumerate(words) if self._possessive(w)), len(words))
-        if self._lower(words[0]) not in _ROLE_OPENERS and not (
+        if self._lower(words[0]) not in ROLE_OPENERS and not (
             0 < possessor < len(words) - 1 and self.text[words[-1][0]].islower()
         ):  # neither "Its chief executive" nor "Corran Homes’ managing director"
             return None
         name = self._words(start, end)
         if not 0 < len(name) <= 6 or not all(self._capitalised(w) for w in (name[0], name[-1])):
             return None
-        if not all(self._capitalised(w) or self._lower(w) in _NAME_JOINS for w in name):
+        if not all(self._capitalised(w) or self._lower(w) in NAME_JOINS for w in name):
             return None
-        titled = all(self._capitalised(w) or self._lower(w) in _NAME_JOINS for w in words[1:])
+        titled = all(self._capitalised(w) or self._lower(w) in NAME_JOINS for w in words[1:])
         # "The Health Secretary, Angela Morrow": after a title, a person's name only
         if titled and (len(name) < 2 or any(ch.isdigit() for ch in self.text[start:end])):
             return None
@@ -390,9 +391,10 @@ class Clauses:
                 antecedent = (antecedent[0] + lead.end(), antecedent[1])
         return antecedent or source
 
-    def _subject_of(self, sentence: Sentence, before: int) -> Offsets | None:
-        """The subject of a sentence (its first name or pronoun after any opening phrase)."""
+    def _subject_of(self, sentence: Sentence, before: int, lead: bool = True) -> Offsets | None:
+        """A sentence's first name or pronoun, past an opening phrase only with ``lead``."""
         m = _SUBJECT.match(self.text, sentence.start, before)
-        if m is None:
-            return None
-        return m.start("src"), m.end("src")
+        opener = m.group("lead").split(",")[0] if m and m.group("lead") and not lead else ""
+        if m and opener and not speaks_for_no_one(opener):  # not "Tulsa, Oklahoma,"
+            m = _FIRST_SOURCE.match(self.text, m.start("lead"), before)
+        return None if m is None else (m.start("src"), m.end("src"))

@@ -66,6 +66,11 @@ ADVERB_ENDS = tuple(
     "ally ously ively ently antly edly ingly fully lessly ately ibly ably arly sely tly nly".split()
 )
 
+#: Words a role opens with ("Its chief executive, Greg Fairweather, said").
+ROLE_OPENERS = frozenset("the a an another one its his her their our my your this that".split())
+#: Lower-case words inside a name ("Union of Northern States", "Ana de la Cruz").
+NAME_JOINS = frozenset("of de del der van von la le da di du al bin".split())
+
 TITLES = frozenset(
     """president vice secretary senator sen sen. rep rep. representative gov gov. governor
     mayor gen gen. general lt lt. lieutenant col col. colonel maj maj. major capt capt.

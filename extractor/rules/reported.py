@@ -32,7 +32,7 @@ from .quotes import Quoted
 
 _CONTENT_BREAK = re.compile(
     r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|though|whereas)\s"
-    r"|,?\s+and\s+(?=(?:said|told|added|says|accused|warned|urged|argued|insisted|vowed)\b)"
+    r"|,?\s+(?:and|but)\s+(?=(?:said|told|added|says|accused|warned|urged|argued|insisted|vowed)\b)"
     r"|,\s+(?=(?:" + "|".join(sorted(w for w in CUE_VERBS if w.endswith("ing"))) + r")\b)"
 )
 _SUBJECT_VERB = re.compile(
@@ -235,9 +235,12 @@ class ReportedSpeech(Clauses):
             # "..., adding that" / "... and said that": the sentence's subject speaks (when
             # none is found, the engine takes the sentence's earlier speaker).
             source_before = self._subject_of(sentence, cue[0])
-        elif low in PARTICIPLE_CUES and speaks_for_no_one(text[slice(*source_before)]):
-            # "Meanwhile, it attacked Trump, saying ...": the subject, not the opening word
-            subject = self._subject_of(sentence, cue[0])
+        elif low in PARTICIPLE_CUES and (
+            speaks_for_no_one(text[slice(*source_before)]) or source_before[1] < cue[0] - 2
+        ):
+            # "Meanwhile, it attacked Trump, saying ...": the subject, not the opening word;
+            # "DRAVOS, Kasmeria - X won, telling ...": X, not what stands before a comma
+            subject = self._subject_of(sentence, cue[0], lead=False)
             source_before = subject if subject is not None else source_before
         else:
             source_before = self.resolve_relative(source_before)
