@@ -416,3 +416,17 @@ def test_what_a_speaker_wants_or_does_not_know_is_no_claim():
     for phrase in ("I need", "We intend", "I don't know", "I have no idea"):
         assert phrase not in found, found
     assert "I don't read the polls" in found and "We closed the plant in May" in found
+
+
+def test_a_claim_in_reported_speech_interrupted_by_its_cue_is_the_speaker_s():
+    """ "Democrats, she argued, had found an issue": one claim, the cue inside it (as
+    annotators mark it), credited to her."""
+    result = run(
+        article(
+            "Lorna Betts, a strategist, spoke on Monday. Democrats, she argued, had finally "
+            "found an issue that crosses party lines."
+        )
+    )
+    claim = claim_with(result, "found an issue")
+    assert claim.evidence.text.startswith("Democrats, she argued, had")
+    assert claim.attribution == "reported" and claimant(result, claim) == "Lorna Betts"

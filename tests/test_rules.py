@@ -563,3 +563,16 @@ def test_a_second_said_after_but_ends_the_first_content():
     )
     first = [q for q in result.quotes if q.text.startswith("her office")]
     assert first and first[0].text == "her office had opened a review"
+
+
+def test_reported_speech_interrupted_by_its_cue_is_one_utterance_in_two_parts():
+    """ "Democrats, she argued, had found an issue": the content runs around the cue."""
+    text = (
+        "Lorna Betts, a strategist, spoke on Monday. Democrats, she argued, had finally "
+        "found an issue that crosses party lines."
+    )
+    found = [q for q in run(text).quotes if q.kind == "indirect" and "issue" in q.text]
+    assert found and len(found[0].pieces()) == 2
+    start = text.index("Democrats")
+    assert found[0].pieces()[0] == (start, start + len("Democrats"))
+    assert speaker_of(run(text), "Democrats") == "Lorna Betts"

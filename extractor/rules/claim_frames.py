@@ -125,7 +125,12 @@ def _reported_frame(doc: Document, u: Utterance, quoted: list[Offsets]) -> Frame
         return None
     if not _plausible_source(text, u, word):
         return None
-    a, b = u.parts[0]
+    # "X, she argued, had Y": one claim, the cue and all; "A happened, he said, and B
+    # happened": A, then B, each its own
+    split_head = (
+        u.parts[0] if len(u.parts) > 1 and is_clause(text, *u.parts[0], main=False) else None
+    )
+    a, b = u.parts[-1] if split_head else (u.parts[0][0], u.parts[-1][1])
     frame = Frame([], "belief" if word in BELIEF_FRAMES else "reported")
     if _TIME_LEAD.match(text, a, b) and cue[1] <= a:
         return _content_before(doc, u, frame)
@@ -160,7 +165,7 @@ def _reported_frame(doc: Document, u: Utterance, quoted: list[Offsets]) -> Frame
     if first and first[0][2] in _NO_CLAIM_LEADS:
         return frame  # "told her to leave", "said when ...": nothing asserted
     b = _subordinate_end(doc, u, a, b)
-    frame.contents = [(a, b)]
+    frame.contents = [(a, b)] if split_head is None else [split_head, (a, b)]
     frame.covers[0] = (frame.covers[0][0], b)
     head_claim = _before_aside_frame(doc, u)
     if head_claim is not None:

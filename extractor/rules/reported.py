@@ -296,7 +296,12 @@ class ReportedSpeech(Clauses):
             comma = text.rfind(", ", start + 12, self._own_clauses[k])
             if comma != -1:
                 content_end = comma
-        return Utterance([(start, content_end)], "indirect", source_before, cue)
+        parts = [(start, content_end)]
+        head = text[sentence.start : source_before[0]].rstrip() if source_before else ""
+        if head.endswith(",") and "," not in head[:-1] and text[cue[1] : cue[1] + 1] == ",":
+            # "Democrats, she argued, had found ...": the content runs around the cue
+            parts.insert(0, (sentence.start, sentence.start + len(head) - 1))
+        return Utterance(parts, "indirect", source_before, cue)
 
     def _topic_at(
         self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
