@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,7 +14,7 @@ from ..batch.cache import ExtractionCache
 from ..batch.inputs import InputOptions
 from ..batch.loops import RequestLoops
 from ..batch.progress import RunProgress
-from ..batch.results import ResultWriter
+from ..batch.results import Finished, ResultWriter
 from ..batch.runner import extract_many, plan_run
 from ..batch.workers import check_pool
 from ..errors import ConfigurationError
@@ -111,9 +112,7 @@ def run(
             writer = ResultWriter(output, plan.previous)
             progress = RunProgress(stderr, plan.total, extractor.engine.backend)
             with closing_run(writer, extractor, progress, plan), progress, errors_exit():
-                for head, text in pool.lines(plan.items):
-                    writer.write_text(text)
-                    progress.add(head)
+                _write_finished(pool.lines(plan.items), writer, progress)
         return
     writer = ResultWriter(output, plan.previous)
     progress = RunProgress(stderr, plan.total, extractor.engine.backend)
@@ -131,13 +130,21 @@ def run(
                     llm=extractor.engine.backend is not None,
                     engine_name=extractor.engine.name,
                 )
-            for head, text in finished:  # written as the actor made it
-                writer.write_text(text)
-                progress.add(head)
+            _write_finished(finished, writer, progress)
             return
         for line in extract_many(plan.items, concurrency=concurrency, extractor=extractor):
             writer.write(line)
             progress.add(line)
+
+
+def _write_finished(
+    finished: Iterable[Finished], writer: ResultWriter, progress: RunProgress
+) -> None:
+    """Lines made in another process (a request loop, a Ray actor): each written as its
+    JSON text came, and counted from its head."""
+    for head, text in finished:
+        writer.write_text(text)
+        progress.add(head)
 
 
 def _refuse_mixes(batch_api: bool, executor: Executor, workers: int, loops: int) -> None:

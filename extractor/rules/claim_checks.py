@@ -206,7 +206,7 @@ _DO = frozenset("do does did don't doesn't didn't".split())
 
 #: What a speaker says of their own wants and knowledge: nothing checkable.
 _STATES = _WANT | frozenset("need needs intend intends hope hopes wish understand".split())
-_UNKNOWING = frozenset("know understand".split())
+_UNKNOWING = _STATES | frozenset("know understand".split())  # after "don't", "did not"
 
 
 def _own_state(toks: list[Token], i: int) -> bool:
@@ -221,7 +221,7 @@ def _own_state(toks: list[Token], i: int) -> bool:
     j = i + 1 + (toks[i + 1][2] == "not" and i + 2 < len(toks))
     if verb in _DO:
         negated = verb.endswith("n't") or j > i + 1
-        return toks[j][2] in _WANT or (negated and toks[j][2] in _STATES | _UNKNOWING)
+        return toks[j][2] in _WANT or (negated and toks[j][2] in _UNKNOWING)
     return verb in ("have", "had") and [t[2] for t in toks[i + 1 : i + 3]] == ["no", "idea"]
 
 

@@ -57,7 +57,7 @@ _KIN_BEFORE = re.compile(
 _NAME_AFTER = re.compile(_NAME)
 #: ... or "Mikael Varo, her son,": the kin after it, the name before.
 _KIN_AFTER = re.compile(rf"(?:his|her|their|the) (?:\w+ )?{_ROLES}\b")
-_NAME_BEFORE = re.compile(rf"(?:^|(?<=\s))({_NAME})$")
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=\s)){_NAME}$")
 _FEMALE_ROLES = frozenset(_FEMALE.split("|"))
 _KIN_WORDS = (*_MALE.split("|"), *_FEMALE_ROLES)
 _DETERMINERS = ("his ", "her ", "their ", "the ")
@@ -72,14 +72,13 @@ def sexes_named(text: str) -> dict[str, str]:
     while at != -1:
         kin = name = None
         if text.endswith(_KIN_WORDS, 0, at):  # "... her father, " then a name
-            kin, name = _KIN_BEFORE.search(text[max(0, at - 60) : at]), None
+            kin = _KIN_BEFORE.search(text[max(0, at - 60) : at])
             name = _NAME_AFTER.match(text, at + 2) if kin is not None else None
         if name is None and text.startswith(_DETERMINERS, at + 2):  # "X, her son,"
             kin = _KIN_AFTER.match(text, at + 2)
             name = _NAME_BEFORE.search(text[max(0, at - 60) : at]) if kin is not None else None
         if kin is not None and name is not None:
-            who = name.group(1) if name.re is _NAME_BEFORE else name.group()
-            found.setdefault(who, "f" if kin.group("role") in _FEMALE_ROLES else "m")
+            found.setdefault(name.group(), "f" if kin.group("role") in _FEMALE_ROLES else "m")
         at = text.find(", ", at + 2)
     return found
 
