@@ -207,6 +207,14 @@ class LlamaServer:
                 )
             time.sleep(0.2)
 
+    def ensure_running(self) -> None:
+        """Fail clearly when the server has died (a crash in llama.cpp shows up in the
+        tests only as 'connection refused'): its exit status and the end of its log."""
+        code = self._process.poll() if self._process is not None else None
+        if code is not None:
+            how = f"signal {signal.Signals(-code).name}" if code < 0 else f"status {code}"
+            raise RuntimeError(f"the llama.cpp server died ({how}):\n{self.log_tail()}")
+
     def stop(self) -> None:
         """Stop the server: SIGTERM, then SIGKILL after 10 s. Safe to call twice."""
         process, self._process = self._process, None

@@ -43,6 +43,8 @@ def llama(request: pytest.FixtureRequest, record_mode: str) -> Endpoint:
             pytest.skip("replays the llama.cpp recordings; record them with -m live_local")
         return Endpoint(PLAYBACK_URL, MODEL_ALIAS, TEST_KEY)
     server = request.getfixturevalue("llama_server")
+    server.ensure_running()  # an earlier test's request may have crashed it
+    request.addfinalizer(server.ensure_running)
     return Endpoint(server.base_url, MODEL_ALIAS, TEST_KEY, None)
 
 
