@@ -185,14 +185,9 @@ class LlamaServer:
         return self
 
     def _wait_until_ready(self, launched: float) -> None:
-        assert self._process is not None
         url = f"{self.base_url}/models"
         while True:
-            if self._process.poll() is not None:
-                raise RuntimeError(
-                    f"the llama.cpp server exited with {self._process.returncode} before "
-                    f"answering {url}:\n{self.log_tail()}"
-                )
+            self.ensure_running(f" before answering {url}")
             try:
                 with urllib.request.urlopen(url, timeout=2) as response:
                     data: Any = json.loads(response.read())
@@ -207,13 +202,13 @@ class LlamaServer:
                 )
             time.sleep(0.2)
 
-    def ensure_running(self) -> None:
+    def ensure_running(self, when: str = "") -> None:
         """Fail clearly when the server has died (a crash in llama.cpp shows up in the
         tests only as 'connection refused'): its exit status and the end of its log."""
         code = self._process.poll() if self._process is not None else None
         if code is not None:
             how = f"signal {signal.Signals(-code).name}" if code < 0 else f"status {code}"
-            raise RuntimeError(f"the llama.cpp server died ({how}):\n{self.log_tail()}")
+            raise RuntimeError(f"the llama.cpp server died ({how}){when}:\n{self.log_tail()}")
 
     def stop(self) -> None:
         """Stop the server: SIGTERM, then SIGKILL after 10 s. Safe to call twice."""
