@@ -206,7 +206,7 @@ _DO = frozenset("do does did don't doesn't didn't".split())
 
 #: What a speaker says of their own wants and knowledge: nothing checkable.
 _STATES = _WANT | frozenset("need needs intend intends hope hopes wish understand".split())
-_UNKNOWING = _STATES | frozenset("know understand".split())  # after "don't", "did not"
+_UNKNOWING = _STATES | {"know"}  # after "don't", "did not"
 
 
 def _own_state(toks: list[Token], i: int) -> bool:
