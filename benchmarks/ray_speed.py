@@ -1,18 +1,21 @@
-"""The offline engine on many articles: `extractor run --executor ray` against one process.
+"""The offline engine on many articles: `--workers N` and `--executor ray` against one process.
 
-    python benchmarks/ray_speed.py [--articles 10000] [--cpus 2]
+    python benchmarks/ray_speed.py [--articles 10000] [--workers N] [--no-ray]
 
 Writes ~1,000-word articles (those of `batch_throughput.py`) into a temporary
 folder, then runs, each as a fresh process over the whole folder:
 
 - ``extractor run FOLDER -o local.jsonl --engine rules`` (one process);
+- ``extractor run FOLDER -o workers.jsonl --engine rules --workers N`` (N forked
+  processes extracting; N defaults to the CPUs this process may use);
 - ``extractor run FOLDER -o ray.jsonl --engine rules --executor ray`` (a local Ray
-  started in-process on the CPUs this process may use, one actor per CPU).
+  started in-process on the CPUs this process may use, one actor per CPU; left out
+  with ``--no-ray``).
 
 and prints the wall time of each (start-up included: Ray's own start takes
 seconds), the speed-up, the speed-up of the extraction alone (from each run's
 first written line to its last, so without either start-up), the load average,
-and whether both files hold the same lines (timings aside). It asserts nothing.
+and whether the files hold the same lines (timings aside). It asserts nothing.
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ def lines(path: Path) -> dict[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
@@ -75,24 +80,29 @@ def main() -> None:
         for n in range(args.articles):
             (folder / f"a{n:05}.txt").write_text(article(n), encoding="utf-8")
         base = [sys.executable, "-m", "extractor", "run", str(folder), "--engine", "rules"]
-        local, on_ray = Path(tmp) / "local.jsonl", Path(tmp) / "ray.jsonl"
+        local, forked = Path(tmp) / "local.jsonl", Path(tmp) / "workers.jsonl"
+        on_ray = Path(tmp) / "ray.jsonl"
         print(
             f"offline engine, {args.articles} articles of ~{len(article(0).split())} words, "
             f"{os.cpu_count()} CPUs",
             flush=True,
         )
         one_wall, one_work = timed_run([*base, "-o", str(local)], local)
-        print(f"one process: {one_wall:6.1f} s ({one_work:6.1f} s from first line to last); "
+        print(f"one process:    {one_wall:6.1f} s ({one_work:6.1f} s from first line to last); "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
-        ray_wall, ray_work = timed_run([*base, "-o", str(on_ray), "--executor", "ray"], on_ray)
-        print(f"ray:         {ray_wall:6.1f} s ({ray_work:6.1f} s from first line to last); "
-              f"load average {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
-        print(
-            f"speed-up: {one_wall / ray_wall:.2f}x whole process, "
-            f"{one_work / ray_work:.2f}x extraction alone (first line to last)"
-        )
-        same = lines(local) == lines(on_ray)
-        print(f"same lines in both files: {same}")
+        runs = [(f"--workers {args.workers}", forked, ["--workers", str(args.workers)])]
+        if not args.no_ray:
+            runs.append(("--executor ray", on_ray, ["--executor", "ray"]))
+        for label, out, more in runs:
+            wall, work = timed_run([*base, "-o", str(out), *more], out)
+            print(f"{label + ':':<15} {wall:6.1f} s ({work:6.1f} s from first line to last); "
+                  f"load average {os.getloadavg()[0]:.2f}", flush=True)  # fmt: skip
+            print(
+                f"  speed-up: {one_wall / wall:.2f}x whole process, "
+                f"{one_work / work:.2f}x extraction alone (first line to last); "
+                f"same lines as one process: {lines(local) == lines(out)}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

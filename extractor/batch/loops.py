@@ -1,9 +1,11 @@
-"""Several request loops for a live batch, in forked processes (``extractor run --loops N``).
+"""Several request loops for a batch, in forked processes (``extractor run --loops N``
+with a model; ``--workers N`` with the offline engine).
 
 With a model, each answer costs the tool ~4.5 ms of CPU on the event loop (the SDK,
 httpx, instructor, the grounding): one loop cannot take more than ~200 answers a
-second however fast the server is. `RequestLoops` forks N processes, each running
-its own event loop with its own HTTP client (`loop_child`), and keeps everything
+second however fast the server is. The offline engine is CPU work from end to end,
+on one core in one process. `RequestLoops` forks N processes, each running its own
+event loop with its own engine and HTTP client (`loop_child`), and keeps everything
 that must be one in this process, the parent:
 
 - the inputs: read once, here (`plan_run`), and dealt out one article at a time to
@@ -310,12 +312,14 @@ _LAZY = ("anyio._backends._asyncio",)
 
 
 def warm_imports(extractor: Extractor) -> None:
-    """Import what a loop's first request would (the SDK's resource modules, ~1 s of
-    CPU; the event loop; httpcore's async backend) and build one request body, here,
-    before the fork, so the loops share it all: a client is made and dropped (no
-    request, so no socket)."""
+    """What the loops would each do first, done here, before the fork, so that they
+    share it: with the offline engine, one short extraction (its tables are built on
+    the first article); with a model, the imports of a first request (the SDK's
+    resource modules, ~1 s of CPU; the event loop; httpcore's async backend) and one
+    request body: a client is made and dropped (no request, so no socket)."""
     backend = getattr(extractor.engine, "backend", None)
-    if backend is None:
+    if backend is None:  # the offline engine: its tables, built on the first article
+        extractor.extract(Article("Warm-up text, said no one."))
         return
     eventloop.loop_factory()  # imports uvloop where it is installed
     for name in _LAZY:

@@ -74,7 +74,9 @@ def run(
     workers: Annotated[
         int,
         typer.Option(
-            min=0, help="Processes that check model answers with the offline engine (0: in line)."
+            min=0,
+            help="Processes for the offline engine's work: with a model, checking its "
+            "answers; without one, extracting (one per core; 0: in this process).",
         ),
     ] = 0,
     loops: Annotated[
@@ -94,21 +96,23 @@ def run(
     options = InputOptions(include or [], exclude or [], text_field, id_field)
     plan = plan_run(paths, options, output=output, retry_failed=retry_failed, limit=limit)
     cached = extractor.engine.cacheable and not no_cache
-    local_model = executor is Executor.local and extractor.engine.backend is not None
-    looped = local_model and loops > 1
+    local = executor is Executor.local
+    local_model = local and extractor.engine.backend is not None
+    offline_workers = local and not local_model and workers > 0
+    looped = (local_model and loops > 1) or offline_workers
     if cached and not looped:  # each loop opens the cache itself, after the fork
         extractor.cache = ExtractionCache(cache_dir)
     with errors_exit():
-        _refuse_mixes(batch_api, executor, workers, loops)
+        _refuse_mixes(batch_api, executor, workers, loops, model=local_model)
     if batch_api:  # a provider's batch API instead of live requests
         from .batch_api import run_batch_api  # only here: the batch API's modules
 
         run_batch_api(extractor, plan, output, poll_interval, concurrency)
         return
     if looped:  # forked first, before the writer and the progress bar's thread
-        with _request_loops(
-            loops, concurrency, engine_options, cache_dir, cached, extractor
-        ) as pool:
+        # The offline engine is CPU-bound: one article at a time in each process.
+        count, share = (workers, workers) if offline_workers else (loops, concurrency)
+        with _request_loops(count, share, engine_options, cache_dir, cached, extractor) as pool:
             writer = ResultWriter(output, plan.previous)
             progress = RunProgress(stderr, plan.total, extractor.engine.backend)
             with closing_run(writer, extractor, progress, plan), progress, errors_exit():
@@ -147,8 +151,15 @@ def _write_finished(
         progress.add(head)
 
 
-def _refuse_mixes(batch_api: bool, executor: Executor, workers: int, loops: int) -> None:
+def _refuse_mixes(
+    batch_api: bool, executor: Executor, workers: int, loops: int, *, model: bool
+) -> None:
     """The options that do not go together, said before any line is written."""
+    if loops > 1 and not model and executor is Executor.local and not batch_api:
+        raise ConfigurationError(
+            "--loops runs request loops for a model; the offline engine runs in "
+            "processes with --workers N (one per core)"
+        )
     if batch_api and (executor is not Executor.local or workers or loops > 1):
         raise ConfigurationError(
             "--batch-api runs in this process: leave out --executor ray, --workers and --loops"

@@ -1,0 +1,112 @@
+"""``extractor run --workers N`` with the offline engine: N forked processes extract,
+the parent reads the inputs and writes the one results file. The same lines as one
+process, every input exactly once across a killed run and its rerun, no process left
+behind, and ``--loops`` (request loops, for a model) refused with a pointer to it."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+from .articles import HARBOUR
+from .lines import lines_by_id
+
+runner = CliRunner()
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    """``count`` articles, an empty file and a record without text (two error lines)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:02}.txt").write_text(HARBOUR.replace("Tuesday", f"day {n}"), "utf-8")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "records.jsonl").write_text('{"id": "r1", "body": "no text"}\n', encoding="utf-8")
+    return folder
+
+
+def test_offline_workers_write_the_lines_one_process_writes(tmp_path: Path) -> None:
+    folder, count = _folder(tmp_path, 7), 7
+    outs = {}
+    for workers in ("0", "2"):
+        outs[workers] = out = tmp_path / f"workers-{workers}.jsonl"
+        result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--workers", workers])
+        assert result.exit_code == 1, result.output  # the two bad inputs
+        assert "run summary" in result.output
+    one, two = lines_by_id(outs["0"]), lines_by_id(outs["2"])
+    assert two == one
+    assert sum(r["status"] == "ok" for r in two.values()) == count
+    assert len(two) == count + 2
+    assert all(r["extraction"]["quotes"] for r in two.values() if r["status"] == "ok")
+
+
+def test_loops_without_a_model_point_to_workers(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 1)
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--loops", "2"])
+    assert result.exit_code == 2, result.output
+    assert "--workers" in result.output
+    assert not out.exists()
+
+
+def _children(pid: int) -> list[int]:
+    found = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in found.read_text().split()] if found.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_a_killed_run_with_offline_workers_leaves_no_worker_and_a_rerun_finishes(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL the parent mid-run: both workers end by themselves, the file holds only
+    whole lines, and the same command run again writes each missing input once."""
+    count, out = 240, tmp_path / "out.jsonl"
+    long_text = "\n\n".join([HARBOUR] * 8)  # ~25 ms of work an article: the run lasts
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        "".join(
+            json.dumps({"id": f"h{n}", "text": long_text.replace("Tuesday", f"day {n}")}) + "\n"
+            for n in range(count)
+        ),
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "extractor", "run", str(records), "-o", str(out),
+               "--workers", "2"]  # fmt: skip
+    parent = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    started = time.monotonic()
+    while not (out.exists() and out.read_bytes()) and time.monotonic() - started < 60:
+        time.sleep(0.05)
+    workers = _children(parent.pid)
+    assert len(workers) == 2 and parent.poll() is None, "not extracting in two workers"
+    parent.send_signal(signal.SIGKILL)
+    assert parent.wait(timeout=30) == -signal.SIGKILL
+    deadline = time.monotonic() + 5
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in workers), "a worker outlived its parent"
+    written = out.read_bytes().count(b"\n")
+    assert 0 < written < count
+    rerun = subprocess.run(command, capture_output=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr[-2000:]
+    lines = lines_by_id(out)  # fails on an id written twice
+    assert set(lines) == {f"h{n}" for n in range(count)}
+    assert all(r["status"] == "ok" for r in lines.values())
