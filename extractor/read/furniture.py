@@ -18,23 +18,50 @@ from dataclasses import dataclass
 # A name glued to the card that follows it: lower-case letter then capital, and the
 # card ends with "MORE" within a few hundred characters.
 _HOVER_CARD = re.compile(r"(?<=[a-z])(?=[A-Z][\w.'’-]*)(?:(?!\n\n).){20,900}?\bMORE\b", re.S)
+# (Tried at line starts only, by `_line_matches`.)
 _CREDIT_LINE = re.compile(
-    r"^[ \t]*(?:©|\(c\)|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|"
+    r"[ \t]*(?:©|\(c\)|(?:photo|image|picture|video)(?: credit)?s?\s*:|credit\s*:|"
     r"getty images|reuters/|ap photo|afp via getty)[^\n]*$"
     # a contributors' line: "Ana Lima and Ben Ode contributed reporting."
-    r"|^[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|article|story))[^\n]{0,80}$",
+    r"|[^\n]{0,200}\bcontributed (?:reporting|to this (?:report|article|story))[^\n]{0,80}$",
     re.I | re.M,
 )
 
 
+def _line_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern`` matched at the start of each line (a pattern whose matches end at
+    their line's end: the matches of ``"^" + pattern`` under ``re.M``, found without
+    calling the matcher at every character of the text)."""
+    found = []
+    start = 0
+    while start != -1:
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+        start = text.find("\n", start)
+        start = start if start == -1 else start + 1
+    return found
+
+
 # A byline or an agency's tag: "By Staff Reporter", a line that is only "AFP", or
-# "(UPI) —" after a dateline.
-_BYLINE = re.compile(
-    r"^[ \t]*(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|in|of))*[ \t]*$"
-    r"|^[ \t]*(?:AFP|AP|Reuters|REUTERS|UPI|PA|dpa|Xinhua|Bloomberg)[ \t]*$"
-    r"|\((?:AFP|AP|Reuters|UPI|PA|dpa|Xinhua)\)(?= [—–-])",
+# "(UPI) —" after a dateline. The lines are tried at line starts only and the tags
+# found by their "(" (one scan opening with "^" would call the matcher at every
+# character); no match of one can overlap one of the other (a byline holds no "(").
+_BYLINE_LINE = re.compile(
+    r"[ \t]*(?:By|BY) [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|and|&|in|of))*[ \t]*$"
+    r"|[ \t]*(?:AFP|AP|Reuters|REUTERS|UPI|PA|dpa|Xinhua|Bloomberg)[ \t]*$",
     re.M,
 )
+_AGENCY_TAG = re.compile(r"\((?:AFP|AP|Reuters|UPI|PA|dpa|Xinhua)\)(?= [—–-])")
+
+
+def _bylines(text: str) -> list[re.Match[str]]:
+    """Byline and agency lines, and agency tags, in text order."""
+    found = _line_matches(_BYLINE_LINE, text)
+    if "(" in text:
+        found.extend(_AGENCY_TAG.finditer(text))
+        found.sort(key=re.Match.start)
+    return found
 
 
 #: What every credit line holds, in a lower-case copy of the text.
@@ -59,7 +86,7 @@ def _credit_lines(text: str) -> Iterable[re.Match[str]]:
     its own (long s, dotted and dotless i: ``lower()`` does not give the ASCII letter)."""
     low = text.lower()
     if any(w in low for w in _CREDIT_WORDS) or any(c in text for c in "ſİı"):
-        return _CREDIT_LINE.finditer(text)
+        return _line_matches(_CREDIT_LINE, text)
     return ()
 
 
@@ -76,7 +103,7 @@ def junk_zones(text: str) -> list[Zone]:
     if "MORE" in text:  # the cards all end with it; skip the costly scan otherwise
         zones = [Zone(m.start(), m.end(), "hover_card") for m in _HOVER_CARD.finditer(text)]
     zones += [Zone(m.start(), m.end(), "credit") for m in _credit_lines(text)]
-    zones += [Zone(m.start(), m.end(), "byline") for m in _BYLINE.finditer(text)]
+    zones += [Zone(m.start(), m.end(), "byline") for m in _bylines(text)]
     zones += _repeated_paragraphs(text)
     return sorted(zones, key=lambda z: z.start)
 
