@@ -1,21 +1,28 @@
 """``extractor run --workers N`` with the offline engine: N forked processes extract,
 the parent reads the inputs and writes the one results file. The same lines as one
 process, every input exactly once across a killed run and its rerun, no process left
-behind, and ``--loops`` (request loops, for a model) refused with a pointer to it."""
+behind, and ``--loops`` (request loops, for a model) refused with a pointer to it.
+And the Python API's ``extract_many``/``aextract_many(workers=N)``."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from extractor.batch import aextract_many, extract_many, loop_child
 from extractor.cli import app
+from extractor.errors import ConfigurationError
 
 from .articles import HARBOUR
 from .lines import lines_by_id
@@ -110,3 +117,64 @@ def test_a_killed_run_with_offline_workers_leaves_no_worker_and_a_rerun_finishes
     lines = lines_by_id(out)  # fails on an id written twice
     assert set(lines) == {f"h{n}" for n in range(count)}
     assert all(r["status"] == "ok" for r in lines.values())
+
+
+# -- the Python API: extract_many / aextract_many(workers=N) ------------------------------
+
+
+def _texts(count: int) -> list[str]:
+    return [HARBOUR.replace("Tuesday", f"day {n}") for n in range(count)]
+
+
+def _comparable(lines: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for line in lines:
+        line["meta"].pop("elapsed_s", None)
+        line["meta"].pop("pid", None)
+        line["extraction"]["meta"].pop("elapsed_s", None)
+        assert line["id"] not in out, f"{line['id']} twice"
+        out[line["id"]] = line
+    return out
+
+
+def _with_pid(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each line says which process made it (the forked processes inherit the patch)."""
+    made = loop_child.extract_one
+
+    async def stamped(extractor: Any, item: Any) -> dict[str, Any]:
+        line = await made(extractor, item)
+        line["meta"]["pid"] = os.getpid()
+        return line
+
+    monkeypatch.setattr(loop_child, "extract_one", stamped)
+
+
+def test_extract_many_with_workers_extracts_in_other_processes_the_same_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _with_pid(monkeypatch)
+    texts = _texts(12)
+    forked = list(extract_many(texts, engine="rules", workers=2))
+    pids = {line["meta"]["pid"] for line in forked}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert _comparable(forked) == _comparable(extract_many(texts, engine="rules"))
+
+
+def test_aextract_many_with_workers_gives_the_lines_extract_many_gives() -> None:
+    texts = _texts(6)
+
+    async def collect() -> list[dict[str, Any]]:
+        return [line async for line in aextract_many(texts, engine="rules", workers=2)]
+
+    assert _comparable(asyncio.run(collect())) == _comparable(extract_many(texts, engine="rules"))
+
+
+def test_workers_refuse_a_shared_cache(tmp_path: Path) -> None:
+    from extractor.batch.cache import ExtractionCache
+
+    cache = ExtractionCache(tmp_path / "cache")
+    try:
+        with pytest.raises(ConfigurationError, match="workers"):
+            list(extract_many(_texts(1), engine="rules", workers=2, cache=cache))
+    finally:
+        cache.close()

@@ -40,9 +40,9 @@ from typing import Any, NoReturn
 from ..api import Extractor
 from . import eventloop
 from .inputs import Item
+from .line import extract_one
 from .pause import pause_until, take_pause
 from .results import error_line, json_text
-from .runner import _extract_one
 
 #: How often a loop shares its rate-limit pause and checks that its parent lives (s).
 PAUSE_TICK_S = 0.05
@@ -119,7 +119,7 @@ async def _serve(
         nonlocal reported
         try:
             async with gate:
-                line = await _extract_one(extractor, item)
+                line = await extract_one(extractor, item)
             text = json_text(line)
         except Exception as exc:  # never leave the parent waiting for an article
             line = error_line(item.id, item.path, item.text, exc, {"engine": extractor.engine.name})

@@ -34,9 +34,9 @@ from typing import Any
 from ..errors import ConfigurationError
 from ..read.article import Article
 from .inputs import InputError, Item
+from .line import extract_one
 from .pause import pause_until, take_pause
 from .results import Finished, error_line, head, json_text
-from .runner import _extract_one
 
 #: Rows handed to Ray Data at a time: the driver holds at most this many articles.
 WINDOW = 20_000
@@ -112,7 +112,7 @@ class ExtractorActor:
 
         async def one(item: Item) -> dict[str, Any]:
             async with gate:
-                return await _extract_one(self.extractor, item)
+                return await extract_one(self.extractor, item)
 
         lines = await asyncio.gather(*(one(item) for item in items))
         return {

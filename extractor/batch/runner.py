@@ -9,22 +9,23 @@ error record; nothing raised for one article stops the others.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import queue
 import threading
-import time
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..api import ExtractionStore, Extractor
-from ..errors import ExtractorError
+from ..errors import ConfigurationError, ExtractorError
 from ..read.article import load_article
-from ..schema import Extraction
 from . import eventloop
 from .inputs import InputError, InputOptions, Item, count_inputs, iter_inputs
-from .results import Previous, error_line, ok_line, read_previous
+from .line import extract_one
+from .loops import RequestLoops
+from .results import Previous, read_previous
 
 BatchInput = Item | InputError | str | os.PathLike[str]
 
@@ -99,45 +100,11 @@ def _as_item(n: int, value: BatchInput) -> Item | InputError:
     return Item(article.source or f"item-{n}", article.source or "", article)
 
 
-async def _extract_one(extractor: Extractor, item: Item | InputError) -> dict[str, Any]:
-    meta: dict[str, Any] = {"engine": extractor.engine.name}
-    if isinstance(item, InputError):
-        return error_line(item.id, item.path, None, item.error, meta)
-    return await line_of(item, extractor.aextract(item.article), meta)
-
-
-async def line_of(
-    item: Item, extraction: Awaitable[Extraction], meta: dict[str, Any]
-) -> dict[str, Any]:
-    """The results line of one article from its extraction as it finishes (an ok line,
-    or an error line for whatever it raised), with the run's ``meta`` filled in."""
-    started = time.perf_counter()
-    try:
-        done = await extraction
-    except Exception as exc:  # a bug must not lose the article or stop the batch
-        meta["elapsed_s"] = round(time.perf_counter() - started, 3)
-        requests = getattr(exc, "requests", None)
-        if requests is not None:
-            meta["requests"] = requests
-        return error_line(item.id, item.path, item.text, exc, meta)
-    m = done.meta
-    meta.update(
-        encoding=item.article.encoding,
-        model=m.model,
-        prompt_version=m.prompt_version,
-        usage=m.usage.model_dump(),
-        requests=0 if m.cached else m.requests,
-        attempts=0 if m.cached else m.attempts,
-        cached=m.cached,
-        elapsed_s=round(time.perf_counter() - started, 3),
-    )
-    return ok_line(item.id, item.path, item.text, done, meta)
-
-
 async def aextract_many(
     items: Iterable[BatchInput],
     *,
     concurrency: int = 8,
+    workers: int = 0,
     extractor: Extractor | None = None,
     cache: ExtractionStore | None = None,
     **options: Any,
@@ -146,8 +113,20 @@ async def aextract_many(
 
     ``items``: `Item`/`InputError` records (see `plan_run`), paths or texts.
     ``extractor``, or the `Extractor` options (``model=``, ``engine=`` ...) to make one;
-    ``cache``: a store of extractions (used for engines worth caching).
+    ``cache``: a store of extractions (used for engines worth caching);
+    ``workers``: extract in that many forked processes (`in_processes`).
     """
+    if workers > 0:
+        lines = in_processes(
+            items, workers, concurrency=concurrency, extractor=extractor, cache=cache, **options
+        )
+        loop = asyncio.get_running_loop()
+        try:  # the processes are forked, and their lines read, in a helper thread
+            while (line := await loop.run_in_executor(None, next, lines, None)) is not None:
+                yield line
+        finally:
+            lines.close()
+        return
     extractor = extractor or Extractor(**options)
     if cache is not None and extractor.engine.cacheable:
         extractor.cache = cache
@@ -158,7 +137,7 @@ async def aextract_many(
             for task in done:
                 yield task.result()
         item = _as_item(n, value)
-        in_flight.add(asyncio.ensure_future(_extract_one(extractor, item)))
+        in_flight.add(asyncio.ensure_future(extract_one(extractor, item)))
     while in_flight:
         done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
         for task in done:
@@ -166,10 +145,13 @@ async def aextract_many(
 
 
 def extract_many(
-    items: Iterable[BatchInput], *, concurrency: int = 8, **options: Any
+    items: Iterable[BatchInput], *, concurrency: int = 8, workers: int = 0, **options: Any
 ) -> Iterator[dict[str, Any]]:
     """The synchronous form of `aextract_many`: runs an event loop in a helper thread
-    (`eventloop`: uvloop's where it is installed)."""
+    (`eventloop`: uvloop's where it is installed), or with ``workers``, `in_processes`."""
+    if workers > 0:
+        yield from in_processes(items, workers, concurrency=concurrency, **options)
+        return
     lines: queue.Queue[Any] = queue.Queue(maxsize=max(1, concurrency) * 2)
     done = object()
 
@@ -192,3 +174,36 @@ def extract_many(
             raise line
         yield line
     thread.join()
+
+
+def in_processes(
+    items: Iterable[BatchInput],
+    workers: int,
+    *,
+    concurrency: int = 8,
+    extractor: Extractor | None = None,
+    cache: ExtractionStore | None = None,
+    **options: Any,
+) -> Generator[dict[str, Any], None, None]:
+    """One result line per input, extracted in ``workers`` forked processes (the
+    `loops.RequestLoops` of ``extractor run --workers/--loops``): the offline engine
+    one article at a time in each, so one process per core uses the machine; a model
+    with its own HTTP client in each and its share of ``concurrency``. Each process
+    makes its `Extractor` from ``options`` after the fork, or takes on ``extractor``.
+    The inputs are read here and dealt out one at a time to whichever has room; the
+    processes end when the iteration does (or is closed)."""
+    if cache is not None:
+        raise ConfigurationError(
+            "cache= does not go with workers=: each process would share one store "
+            "(extractor run --workers/--loops opens the cache in each process)"
+        )
+    sample = extractor or Extractor(**options)
+    offline = sample.engine.backend is None
+
+    def setup() -> Extractor:
+        return extractor if extractor is not None else Extractor(**options)
+
+    share = workers if offline else concurrency
+    with RequestLoops(workers, share, setup, sample) as pool:
+        for _, text in pool.lines(_as_item(n, value) for n, value in enumerate(items, 1)):
+            yield json.loads(text)

@@ -33,9 +33,10 @@ from ...api import Extractor, cache_key
 from ...errors import BatchAnswerError, ConfigurationError, ProviderError
 from ...llm.providers import build_client
 from ..inputs import InputError, Item
+from ..line import line_of
 from ..progress import RunProgress
 from ..results import error_line
-from ..runner import RunPlan, line_of
+from ..runner import RunPlan
 from .jobfile import ENDPOINT, MAX_BYTES, MAX_REQUESTS, Answers, Request, read_answers, split_jobs
 from .poll import BatchProgress, PollPolicy, wait_for
 from .state import BatchState, Job, state_path
