@@ -178,3 +178,21 @@ def test_workers_refuse_a_shared_cache(tmp_path: Path) -> None:
             list(extract_many(_texts(1), engine="rules", workers=2, cache=cache))
     finally:
         cache.close()
+
+
+@pytest.mark.parametrize(("workers", "shown"), [("0", True), ("2", False)])
+def test_a_long_offline_run_on_one_core_says_workers_would_use_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str, shown: bool
+) -> None:
+    from extractor.cli import run as run_command
+
+    monkeypatch.setattr(run_command, "SUGGEST_WORKERS_FROM", 3)  # instead of 500 articles
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    folder = _folder(tmp_path, 3)
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--workers", workers])
+    assert ("--workers 4 would use the 4" in result.output) is shown, result.output
+    (tmp_path / "few").mkdir()
+    few = _folder(tmp_path / "few", 0)  # two inputs, fewer than the three
+    fewer = runner.invoke(app, ["run", str(few), "-o", str(tmp_path / "few.jsonl")])
+    assert "would use the" not in fewer.output

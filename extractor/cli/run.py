@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -104,6 +105,8 @@ def run(
         extractor.cache = ExtractionCache(cache_dir)
     with errors_exit():
         _refuse_mixes(batch_api, executor, workers, loops, model=local_model)
+    if local and not local_model and not workers and not batch_api:
+        _suggest_workers(plan.total)
     if batch_api:  # a provider's batch API instead of live requests
         from .batch_api import run_batch_api  # only here: the batch API's modules
 
@@ -149,6 +152,21 @@ def _write_finished(
     for head, text in finished:
         writer.write_text(text)
         progress.add(head)
+
+
+#: From how many articles an offline run on one core of several says --workers exists.
+SUGGEST_WORKERS_FROM = 500
+
+
+def _suggest_workers(total: int) -> None:
+    """A long offline run on one core of several: say once how to use the others."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if total >= SUGGEST_WORKERS_FROM and cores and cores > 1:
+        stderr.print(
+            f"extractor: note: the offline engine extracts on one core; --workers {cores} "
+            f"would use the {cores} this machine gives it",
+            highlight=False,
+        )
 
 
 def _refuse_mixes(
