@@ -437,3 +437,24 @@ def test_reported_content_ends_before_a_concession():
     assert said and not any("urged" in q.text for q in said)
     urged = [q for q in result.quotes if q.text.startswith("the council to phase")]
     assert urged and result.actor(urged[0].speaker).name == "Marrow Chamber of Commerce"
+
+
+COMPANY = (
+    "Snack maker cuts forecast\n\n"
+    "Orrin Valley Foods cut its profit forecast on Thursday, blaming the price of oats.\n\n"
+    "Orrin Valley said it would close a bakery in Tamsford. “Demand has softened,” said "
+    "Priya Castellane, its finance chief.\n\n"
+    "Delmont Ratings said in a note that it was reviewing the company’s credit rating.\n"
+)
+
+
+def test_a_company_is_one_organisation_under_its_name_less_its_suffix():
+    """ "Orrin Valley Foods", then "Orrin Valley": one organisation; a ratings firm is a
+    body, not a person."""
+    result = extract(COMPANY, engine="rules")
+    kinds = {a.name: a.type for a in result.actors}
+    assert kinds.get("Orrin Valley Foods") == "organization", kinds
+    assert kinds.get("Delmont Ratings") == "organization", kinds
+    assert "Orrin Valley" not in kinds
+    firm = next(a for a in result.actors if a.name == "Orrin Valley Foods")
+    assert "Orrin Valley" in firm.aliases

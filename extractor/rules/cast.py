@@ -226,6 +226,15 @@ _SHORT_FORMS = {
 }
 
 
+#: Last words of company names that a story drops, with what goes before them, on later
+#: mentions ("Trellis Foods", then "Trellis").
+_COMPANY_SUFFIXES = frozenset(
+    "foods motors airlines airways inc corp corporation co company holdings industries "
+    "group securities technologies pharmaceuticals ratings analytics laboratories brands "
+    "energy insurance ltd plc llc".split()
+)
+
+
 def _spelt_out(name: str) -> str:
     first, _, rest = name.partition(" ")
     return f"{_SHORT_FORMS[first]} {rest}" if first in _SHORT_FORMS and rest else name
@@ -253,6 +262,15 @@ def _fuller_organisation(
     }
     if len(found) == 1:
         return next(iter(found.values()))
+    if not found and entity.type in ("organization", "other"):
+        firms = [  # "Trellis" for "Trellis Foods", "Halvorsen" for "Halvorsen Appliance Co"
+            o
+            for o, full in organisations
+            if o is not entity and len(full) > len(words) and full[: len(words)] == words
+            and full[-1].lower().strip(".,") in _COMPANY_SUFFIXES
+        ]  # fmt: skip
+        if len(firms) == 1:
+            return firms[0]
     same = [o for o, full in organisations if o is not entity and full == words]
     return same[0] if same and entity.type == "organization" else None
 

@@ -142,7 +142,7 @@ ORG_WORDS = frozenset(
     rail railway railways airline airlines airways symphony orchestra philharmonic caucus
     nations bloc industries technologies pharmaceuticals motors insurance exchange ltd plc
     llc gmbh utilities energy conservatory conservatoire chamber tribunal society museum
-    library inspectorate directorate cooperative""".split()
+    library inspectorate directorate cooperative foods ratings analytics laboratories brands""".split()
 )
 
 # Capitalised words that are not names when they stand alone.
