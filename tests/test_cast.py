@@ -458,3 +458,20 @@ def test_a_company_is_one_organisation_under_its_name_less_its_suffix():
     assert "Orrin Valley" not in kinds
     firm = next(a for a in result.actors if a.name == "Orrin Valley Foods")
     assert "Orrin Valley" in firm.aliases
+
+
+GROUPS_PLACED = (
+    "Transit levy heads to a vote\n\n"
+    "Democratic strategists in the county say the levy will pass easily. "
+    "Republican organisers at the statehouse said they would fight it.\n\n"
+    "The Tramworkers Guild said its members backed the plan.\n"
+)
+
+
+def test_a_place_after_a_group_is_not_what_the_group_is():
+    """ "Democratic strategists in the county": a group (the words before the place say
+    what they are); a guild is an organisation."""
+    kinds = {a.name: a.type for a in extract(GROUPS_PLACED, engine="rules").actors}
+    groups = [n for n, t in kinds.items() if "strategists" in n or "organisers" in n]
+    assert groups and all(kinds[n] == "group" for n in groups), kinds
+    assert kinds.get("Tramworkers Guild") == "organization", kinds

@@ -37,15 +37,21 @@ def body_named(phrase: str) -> tuple[str, int] | None:
     return None
 
 
+_LOCATIVES = frozenset("in at on across inside outside".split())
+
+
 def described_kind(words: list[str]) -> str:
     """The type of an actor described in ``words`` (lower case): a role in the singular
-    ("the spokesman", "the head of X") is a person, in the plural a group."""
-    head = [w for w in words if w not in ("the", "a", "an")][:2]
-    if (words[-1] in ROLE_NOUNS and not words[-1].endswith("s")) or (
-        head and head[0] in ROLE_NOUNS and "of" in words
+    ("the spokesman", "the head of X") is a person, in the plural a group; a place after
+    it ("Republican strategists in the state") is not what they are."""
+    cut = next((k for k, w in enumerate(words) if k > 0 and w in _LOCATIVES), len(words))
+    core = words[:cut]
+    head = [w for w in core if w not in ("the", "a", "an")][:2]
+    if (core[-1] in ROLE_NOUNS and not core[-1].endswith("s")) or (
+        head and head[0] in ROLE_NOUNS and "of" in core
     ):
         return "person"
-    if words[-1] in ROLE_NOUNS or words[-1] in GROUP_NOUNS:
+    if core[-1] in ROLE_NOUNS or core[-1] in GROUP_NOUNS:
         return "group"
     if any(w in ORG_WORDS for w in words):
         return "organization"

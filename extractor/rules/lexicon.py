@@ -142,7 +142,8 @@ ORG_WORDS = frozenset(
     rail railway railways airline airlines airways symphony orchestra philharmonic caucus
     nations bloc industries technologies pharmaceuticals motors insurance exchange ltd plc
     llc gmbh utilities energy conservatory conservatoire chamber tribunal society museum
-    library inspectorate directorate cooperative foods ratings analytics laboratories brands""".split()
+    library inspectorate directorate cooperative foods ratings analytics laboratories brands
+    guild project""".split()
 )
 
 # Capitalised words that are not names when they stand alone.
@@ -363,7 +364,7 @@ GROUP_NOUNS = frozenset(
     teachers doctors nurses parents families people scientists researchers traders growers
     farmers ministers shareholders investors diplomats musicians campaigners councillors
     councilors pollsters employees commuters passengers shoppers tenants owners unions
-    groups lawyers""".split()
+    groups lawyers operatives organisers organizers""".split()
 )
 
 EVENT_VERBS = frozenset(
