@@ -297,6 +297,16 @@ def test_the_fourth_held_out_gold_loads_exactly():
     assert sum(len(g.actors) for g in golds) == 109
 
 
+def test_the_fifth_held_out_gold_loads_exactly():
+    from extractor.evaluation.gold import load_gold
+
+    golds = load_gold(Path(__file__).parent / "heldout5")
+    assert len(golds) == 8
+    assert sum(len(g.attributions) for g in golds) == 193
+    assert sum(1 for g in golds for a in g.attributions if a.direct) == 84
+    assert sum(len(g.actors) for g in golds) == 113
+
+
 HELD_OUT_CLAIMS = {
     "heldout2": {
         "calder_chips_rates": 32,
@@ -328,11 +338,21 @@ HELD_OUT_CLAIMS = {
         "voter_roll_ruling": 29,
         "whitfield_budget_veto": 23,
     },
+    "heldout5": {
+        "dray_pac_filings": 33,
+        "fenwick_zoning_vote": 36,
+        "hospital_nurses_strike": 32,
+        "kettering_pharmacy_lawsuit": 34,
+        "lake_orsa_summit_wire": 22,
+        "pellegrino_confirmation_hearing": 22,
+        "tariff_deadline_analysis": 26,
+        "wisconsin_senate_poll": 35,
+    },
 }
 
 
 @pytest.mark.parametrize(
-    ("name", "total"), [("heldout2", 227), ("heldout3", 207), ("heldout4", 210)]
+    ("name", "total"), [("heldout2", 227), ("heldout3", 207), ("heldout4", 210), ("heldout5", 240)]
 )
 def test_the_held_out_claims_gold_attaches_with_offsets_checked(name: str, total: int):
     from extractor.evaluation.annotations import attach_claims, beside
