@@ -56,13 +56,15 @@ def find_claims(
     quotes: list[Quote],
     zones: list[tuple[int, int]],
     actors: list[Actor] | None = None,
+    quoted: list[Offsets] | None = None,
 ) -> list[Claim]:
     """Every claim of the article, in text order. ``doc`` is the article with page
     furniture blanked (offsets kept); ``speakers[i]`` is the actor id of
     ``utterances[i]``; ``quotes`` are read, never changed; ``actors`` (the engine's,
-    with types and mentions) tell a person from an organisation among claimants."""
+    with types and mentions) tell a person from an organisation among claimants;
+    ``quoted``: `find_quoted` of ``doc``, when it was found already."""
     try:
-        found = _ClaimFinder(doc, utterances, speakers, zones, actors).run()
+        found = _ClaimFinder(doc, utterances, speakers, zones, actors, quoted).run()
     finally:
         forget(doc.text)  # nothing after this stage reads its words
     # Plain dicts validated in one call: the same models as one constructor call each.
@@ -91,12 +93,13 @@ class _ClaimFinder:
         speakers: list[str | None],
         zones: list[Offsets],
         actors: list[Actor] | None = None,
+        quoted: list[Offsets] | None = None,
     ) -> None:
         self.doc, self.text = doc, doc.text
         self.utterances, self.zones = utterances, zones
         self.speakers = Speakers(doc, utterances, speakers, actors)
         self.skipped = skipped_paragraphs(doc)
-        self.quoted = [(q.start, q.end) for q in find_quoted(doc)]
+        self.quoted = quoted if quoted is not None else [(q.start, q.end) for q in find_quoted(doc)]
         self.quote_starts = [a for a, _ in self.quoted]
         self.sentence_starts = [x.start for x in doc.sentences]
         marks = [m[0] for u in utterances for m in (u.cue, u.source) if m is not None]

@@ -74,8 +74,6 @@ _TURN = re.compile(
     r"^[ \t]*\"?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<content>\S[^\n]*)$",
     re.M,
 )
-
-
 _TWO_WORD_CHARS = re.compile(r"\w\w")
 
 
@@ -127,6 +125,7 @@ class Clauses:
         self.turns = list(_TURN.finditer(self.text))
         opening_marks = frozenset(m.start() for m in self.turns if self.text[m.start()] in MARKS)
         self.quoted = find_quoted(doc, ignore=opening_marks)
+        self.all_quoted = find_quoted(doc) if opening_marks else self.quoted  # for claims
         self._quote_starts = [q.start for q in self.quoted]
         # the passages that are titles of works ("Fox and Friends"), read once per document
         self._title_starts = {q.start for q in self.quoted if is_title(self.text, q)}

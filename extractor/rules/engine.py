@@ -146,7 +146,16 @@ class RulesEngine:
         junk = SpanSet(zones)
         quotes = [q for q in quotes if not junk.overlaps(q.start, q.end)]
         found_claims = (
-            find_claims(text, doc, utterances, speakers, quotes, zones, [a for _, a in actors])
+            find_claims(
+                text,
+                doc,
+                utterances,
+                speakers,
+                quotes,
+                zones,
+                [a for _, a in actors],
+                [(q.start, q.end) for q in finder.all_quoted],
+            )
             if claims
             else []
         )
