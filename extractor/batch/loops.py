@@ -94,7 +94,8 @@ def shares(concurrency: int, loops: int) -> list[int]:
 
 class RequestLoops:
     """``loops`` request loops, forked when entered (before the run starts any thread)
-    and ended when left. ``setup`` makes each loop's `Extractor`, in the loop, after
+    and ended when left (with the offline engine, each takes one article at a time
+    whatever ``concurrency``). ``setup`` makes each loop's `Extractor`, in the loop, after
     the fork; ``sample`` is the parent's (what the engine is, whether a mode must be
     probed; the SDK is imported through it before the fork, so the loops share it)."""
 
@@ -107,7 +108,9 @@ class RequestLoops:
     ) -> None:
         self.setup = setup
         self.sample = sample
-        self.split = shares(concurrency, loops)
+        # The offline engine is CPU-bound: one article at a time in each process.
+        offline = getattr(sample.engine, "backend", None) is None
+        self.split = [1] * loops if offline else shares(concurrency, loops)
         self.loops: list[_Loop] = []
         self._selector: selectors.BaseSelector | None = None
         self._old_sigterm: Any = None

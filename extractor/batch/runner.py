@@ -198,12 +198,10 @@ def in_processes(
             "(extractor run --workers/--loops opens the cache in each process)"
         )
     sample = extractor or Extractor(**options)
-    offline = sample.engine.backend is None
 
     def setup() -> Extractor:
         return extractor if extractor is not None else Extractor(**options)
 
-    share = workers if offline else concurrency
-    with RequestLoops(workers, share, setup, sample) as pool:
+    with RequestLoops(workers, concurrency, setup, sample) as pool:
         for _, text in pool.lines(_as_item(n, value) for n, value in enumerate(items, 1)):
             yield json.loads(text)

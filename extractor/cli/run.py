@@ -113,9 +113,10 @@ def run(
         run_batch_api(extractor, plan, output, poll_interval, concurrency)
         return
     if looped:  # forked first, before the writer and the progress bar's thread
-        # The offline engine is CPU-bound: one article at a time in each process.
-        count, share = (workers, workers) if offline_workers else (loops, concurrency)
-        with _request_loops(count, share, engine_options, cache_dir, cached, extractor) as pool:
+        count = workers if offline_workers else loops
+        with _request_loops(
+            count, concurrency, engine_options, cache_dir, cached, extractor
+        ) as pool:
             writer = ResultWriter(output, plan.previous)
             progress = RunProgress(stderr, plan.total, extractor.engine.backend)
             with closing_run(writer, extractor, progress, plan), progress, errors_exit():
