@@ -1,5 +1,9 @@
 """Short articles written for these tests (not copied from any publication)."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 HARBOUR = (
     "Port authority approves harbour expansion\n\n"
     "The Lakeside Port Authority on Tuesday approved a $40 million expansion of the "
@@ -105,3 +109,15 @@ def long_article(words: int = 30_000) -> str:
         n += 1
         count = sum(len(p.split()) for p in paragraphs)
     return "\n\n".join(paragraphs) + "\n"
+
+
+def harbour_folder(tmp_path: Path, count: int) -> Path:
+    """``count`` articles (HARBOUR, each day its own), an empty file and a record
+    without text (two error lines), in ``tmp_path / "in"``."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"a{n:02}.txt").write_text(HARBOUR.replace("Tuesday", f"day {n}"), "utf-8")
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "records.jsonl").write_text('{"id": "r1", "body": "no text"}\n', encoding="utf-8")
+    return folder

@@ -269,42 +269,26 @@ def test_the_held_out_gold_loads_exactly():
     assert sum(len(g.actors) for g in golds) == 107
 
 
-def test_the_second_held_out_gold_loads_exactly():
+@pytest.mark.parametrize(
+    ("name", "attributions", "direct", "actors"),
+    [
+        ("heldout2", 165, None, 108),
+        ("heldout3", 164, None, 114),
+        ("heldout4", 176, 90, 109),
+        ("heldout5", 193, 84, 113),
+    ],
+)
+def test_the_later_held_out_gold_loads_exactly(
+    name: str, attributions: int, direct: int | None, actors: int
+):
     from extractor.evaluation.gold import load_gold
 
-    golds = load_gold(Path(__file__).parent / "heldout2")
+    golds = load_gold(Path(__file__).parent / name)
     assert len(golds) == 8
-    assert sum(len(g.attributions) for g in golds) == 165
-    assert sum(len(g.actors) for g in golds) == 108
-
-
-def test_the_third_held_out_gold_loads_exactly():
-    from extractor.evaluation.gold import load_gold
-
-    golds = load_gold(Path(__file__).parent / "heldout3")
-    assert len(golds) == 8
-    assert sum(len(g.attributions) for g in golds) == 164
-    assert sum(len(g.actors) for g in golds) == 114
-
-
-def test_the_fourth_held_out_gold_loads_exactly():
-    from extractor.evaluation.gold import load_gold
-
-    golds = load_gold(Path(__file__).parent / "heldout4")
-    assert len(golds) == 8
-    assert sum(len(g.attributions) for g in golds) == 176
-    assert sum(1 for g in golds for a in g.attributions if a.direct) == 90
-    assert sum(len(g.actors) for g in golds) == 109
-
-
-def test_the_fifth_held_out_gold_loads_exactly():
-    from extractor.evaluation.gold import load_gold
-
-    golds = load_gold(Path(__file__).parent / "heldout5")
-    assert len(golds) == 8
-    assert sum(len(g.attributions) for g in golds) == 193
-    assert sum(1 for g in golds for a in g.attributions if a.direct) == 84
-    assert sum(len(g.actors) for g in golds) == 113
+    assert sum(len(g.attributions) for g in golds) == attributions
+    if direct is not None:
+        assert sum(1 for g in golds for a in g.attributions if a.direct) == direct
+    assert sum(len(g.actors) for g in golds) == actors
 
 
 HELD_OUT_CLAIMS = {

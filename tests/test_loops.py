@@ -27,23 +27,13 @@ from extractor.batch.results import read_previous
 from extractor.batch.runner import plan_run
 from extractor.cli import app
 
-from .articles import HARBOUR, HARBOUR_ANSWER
+from .articles import HARBOUR, HARBOUR_ANSWER, harbour_folder
 from .lines import lines_by_id
+from .processes import alive, children
 from .scripted_server import ScriptedServer, computed, error, refuses_json_schema
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 runner = CliRunner()
-
-
-def _folder(tmp_path: Path, count: int) -> Path:
-    """``count`` articles, an empty file and a record without text (two error lines)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"a{n:02}.txt").write_text(HARBOUR.replace("Tuesday", f"day {n}"), "utf-8")
-    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
-    (folder / "records.jsonl").write_text('{"id": "r1", "body": "no text"}\n', encoding="utf-8")
-    return folder
 
 
 def _answers(count: int, delay: float = 0.0) -> list[Any]:
@@ -71,7 +61,7 @@ def test_the_concurrency_is_split_over_the_loops() -> None:
 
 
 def test_several_loops_write_the_lines_one_loop_writes(tmp_path: Path) -> None:
-    folder, count = _folder(tmp_path, 9), 9
+    folder, count = harbour_folder(tmp_path, 9), 9
     outs = {}
     with ScriptedServer(_answers(2 * count)) as server:  # one server: the same URL
         for loops in ("1", "3"):
@@ -91,7 +81,7 @@ def test_the_mode_probe_is_made_once_for_every_loop(tmp_path: Path) -> None:
     """No --mode: the first request is refused (json_schema), one loop learns that
     tools works and the others are told; one refusal in the whole run, and each line
     says so, as with one loop."""
-    folder, count = _folder(tmp_path, 8), 8
+    folder, count = harbour_folder(tmp_path, 8), 8
     outs = {}
     script = [refuses_json_schema(), *_answers(count)]
     with ScriptedServer(script * 2) as server:  # one server: the same URL in the lines
@@ -205,7 +195,7 @@ def test_when_every_loop_dies_the_run_stops_with_what_finished(tmp_path: Path) -
 
 
 def test_a_rerun_with_loops_does_only_what_is_left(tmp_path: Path) -> None:
-    folder, count, out = _folder(tmp_path, 8), 8, tmp_path / "out.jsonl"
+    folder, count, out = harbour_folder(tmp_path, 8), 8, tmp_path / "out.jsonl"
     with ScriptedServer(_answers(count)) as server:
         first = _run(folder, out, server, "--mode", "tools", "--loops", "2", "--limit", "3")
         second = _run(folder, out, server, "--mode", "tools", "--loops", "2")
@@ -250,7 +240,7 @@ def test_loops_share_the_cache(tmp_path: Path) -> None:
     "more", [["--workers", "1"], ["--executor", "ray"], ["--batch-api"]], ids=str
 )
 def test_loops_refuse_what_they_cannot_share(tmp_path: Path, more: list[str]) -> None:
-    folder = _folder(tmp_path, 1)
+    folder = harbour_folder(tmp_path, 1)
     result = runner.invoke(
         app,
         [
@@ -260,19 +250,6 @@ def test_loops_refuse_what_they_cannot_share(tmp_path: Path, more: list[str]) ->
     )  # fmt: skip
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "o.jsonl").exists()
-
-
-def _children(pid: int) -> list[int]:
-    found = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in found.read_text().split()] if found.exists() else []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
@@ -296,7 +273,7 @@ def test_a_stopped_parent_leaves_no_loop_and_a_rerun_finishes(
         started = time.monotonic()
         while not (out.exists() and out.read_bytes()) and time.monotonic() - started < 60:
             time.sleep(0.05)
-        loops = _children(parent.pid)
+        loops = children(parent.pid)
         assert len(loops) == 2 and parent.poll() is None
         if stop == signal.SIGINT:  # Ctrl-C: the terminal signals the whole process group
             os.killpg(parent.pid, stop)
@@ -306,9 +283,9 @@ def test_a_stopped_parent_leaves_no_loop_and_a_rerun_finishes(
         expected = {signal.SIGINT: (1, 130), signal.SIGTERM: (143,), signal.SIGKILL: (-9,)}
         assert code in expected[stop], parent.stderr
         deadline = time.monotonic() + 5
-        while any(_alive(p) for p in loops) and time.monotonic() < deadline:
+        while any(alive(p) for p in loops) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not any(_alive(p) for p in loops), "a loop outlived its parent"
+        assert not any(alive(p) for p in loops), "a loop outlived its parent"
         assert 0 < out.read_bytes().count(b"\n") < count
         rerun = subprocess.run(command, capture_output=True, timeout=120)
         assert rerun.returncode == 0, rerun.stderr[-2000:]

@@ -24,25 +24,15 @@ from extractor.batch import aextract_many, extract_many, loop_child
 from extractor.cli import app
 from extractor.errors import ConfigurationError
 
-from .articles import HARBOUR
+from .articles import HARBOUR, harbour_folder
 from .lines import lines_by_id
+from .processes import alive, children
 
 runner = CliRunner()
 
 
-def _folder(tmp_path: Path, count: int) -> Path:
-    """``count`` articles, an empty file and a record without text (two error lines)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n in range(count):
-        (folder / f"a{n:02}.txt").write_text(HARBOUR.replace("Tuesday", f"day {n}"), "utf-8")
-    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
-    (folder / "records.jsonl").write_text('{"id": "r1", "body": "no text"}\n', encoding="utf-8")
-    return folder
-
-
 def test_offline_workers_write_the_lines_one_process_writes(tmp_path: Path) -> None:
-    folder, count = _folder(tmp_path, 7), 7
+    folder, count = harbour_folder(tmp_path, 7), 7
     outs = {}
     for workers in ("0", "2"):
         outs[workers] = out = tmp_path / f"workers-{workers}.jsonl"
@@ -57,25 +47,12 @@ def test_offline_workers_write_the_lines_one_process_writes(tmp_path: Path) -> N
 
 
 def test_loops_without_a_model_point_to_workers(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, 1)
+    folder = harbour_folder(tmp_path, 1)
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--loops", "2"])
     assert result.exit_code == 2, result.output
     assert "--workers" in result.output
     assert not out.exists()
-
-
-def _children(pid: int) -> list[int]:
-    found = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in found.read_text().split()] if found.exists() else []
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
@@ -102,14 +79,14 @@ def test_a_killed_run_with_offline_workers_leaves_no_worker_and_a_rerun_finishes
     started = time.monotonic()
     while not (out.exists() and out.read_bytes()) and time.monotonic() - started < 60:
         time.sleep(0.05)
-    workers = _children(parent.pid)
+    workers = children(parent.pid)
     assert len(workers) == 2 and parent.poll() is None, "not extracting in two workers"
     parent.send_signal(signal.SIGKILL)
     assert parent.wait(timeout=30) == -signal.SIGKILL
     deadline = time.monotonic() + 5
-    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(p) for p in workers), "a worker outlived its parent"
+    assert not any(alive(p) for p in workers), "a worker outlived its parent"
     written = out.read_bytes().count(b"\n")
     assert 0 < written < count
     rerun = subprocess.run(command, capture_output=True, timeout=300)
@@ -188,11 +165,11 @@ def test_a_long_offline_run_on_one_core_says_workers_would_use_the_others(
 
     monkeypatch.setattr(run_command, "SUGGEST_WORKERS_FROM", 3)  # instead of 500 articles
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
-    folder = _folder(tmp_path, 3)
+    folder = harbour_folder(tmp_path, 3)
     out = tmp_path / "o.jsonl"
     result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--workers", workers])
     assert ("--workers 4 would use the 4" in result.output) is shown, result.output
     (tmp_path / "few").mkdir()
-    few = _folder(tmp_path / "few", 0)  # two inputs, fewer than the three
+    few = harbour_folder(tmp_path / "few", 0)  # two inputs, fewer than the three
     fewer = runner.invoke(app, ["run", str(few), "-o", str(tmp_path / "few.jsonl")])
     assert "would use the" not in fewer.output
