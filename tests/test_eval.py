@@ -276,6 +276,7 @@ def test_the_held_out_gold_loads_exactly():
         ("heldout3", 164, None, 114),
         ("heldout4", 176, 90, 109),
         ("heldout5", 193, 84, 113),
+        ("heldout6", 154, 64, 114),
     ],
 )
 def test_the_later_held_out_gold_loads_exactly(
@@ -332,11 +333,22 @@ HELD_OUT_CLAIMS = {
         "tariff_deadline_analysis": 26,
         "wisconsin_senate_poll": 35,
     },
+    "heldout6": {
+        "campaign_manager_profile": 31,
+        "final_debate_recap": 29,
+        "kentucky_veto_override": 26,
+        "missouri_primary_night": 38,
+        "ohio_rally_feature": 30,
+        "raleigh_shooting_video": 33,
+        "shutdown_standoff": 31,
+        "tennessee_voter_id_ruling": 31,
+    },
 }
 
 
 @pytest.mark.parametrize(
-    ("name", "total"), [("heldout2", 227), ("heldout3", 207), ("heldout4", 210), ("heldout5", 240)]
+    ("name", "total"),
+    [("heldout2", 227), ("heldout3", 207), ("heldout4", 210), ("heldout5", 240), ("heldout6", 249)],
 )
 def test_the_held_out_claims_gold_attaches_with_offsets_checked(name: str, total: int):
     from extractor.evaluation.annotations import attach_claims, beside
