@@ -255,6 +255,19 @@ def test_reported_speech_is_credited_and_its_frame_left_out():
     assert claim.statement == "The cranes had passed every inspection."
 
 
+def test_an_accusation_is_the_accusers_claim_without_its_frame():
+    result = run(
+        article(
+            "Dock workers walked out on Monday. Union leader Ada Brenner accused the port "
+            "authority of hiding the crane inspection reports."
+        )
+    )
+    claim = claim_with(result, "hiding the crane")
+    assert "accused" not in claim.evidence.text
+    assert claimant(result, claim) == "Ada Brenner"
+    assert claim.attribution == "reported"
+
+
 def test_a_belief_frame_gives_a_belief():
     result = run(article("Fire chief Lena Ortiz believes the fire started in the kitchen."))
     claim = claim_with(result, "fire started")

@@ -125,7 +125,8 @@ SPEECH_FRAMES = frozenset(
     point points pointed mention mentions mentioned recount recounts recounted boast boasts
     boasted find finds found show shows showed indicate indicates indicated agree agrees
     agreed according continue continues continued remark remarks remarked hint hints hinted
-    deny denies denied dispute disputes disputed telling adding noting arguing insisting
+    accuse accuses accused accusing deny denies denied dispute disputes disputed telling
+    adding noting arguing insisting
     warning writing claiming stating explaining declaring announcing acknowledging
     admitting asserting contending maintaining confirming recalling conceding stressing
     complaining""".split()
