@@ -576,3 +576,16 @@ def test_reported_speech_interrupted_by_its_cue_is_one_utterance_in_two_parts():
     start = text.index("Democrats")
     assert found[0].pieces()[0] == (start, start + len("Democrats"))
     assert speaker_of(run(text), "Democrats") == "Lorna Betts"
+
+
+def test_a_sum_of_money_after_a_stance_verb_is_no_position_taken():
+    """ "The fund raised $3.9 million", "The lawsuit seeks at least $140 million": a sum is
+    money raised or sought, not content someone holds; "raised concerns" still is."""
+    result = run(
+        "Harbour fund\n\nThe Harbour Fund raised $3.9 million in the quarter. The lawsuit "
+        "seeks at least $140 million in penalties. Councillor Ada Brenner raised concerns "
+        "about the fund's donors."
+    )
+    cues = [(q.cue, q.text) for q in result.quotes]
+    assert not [c for c in cues if "$" in c[1]], cues
+    assert ("raised", "concerns about the fund's donors") in cues

@@ -30,6 +30,12 @@ from .lexicon import (
 )
 from .quotes import Quoted
 
+# "The fund raised $3.9 million", "seeks at least $140 million": an amount of money as
+# the object of a stance verb is a sum, not a position taken
+_AMOUNT = re.compile(
+    r"(?:(?:more|less) than |about |nearly |almost |roughly |at least |over |some "
+    r"|an estimated )?[$£€]\s?\d"
+)
 _CONTENT_BREAK = re.compile(
     r";\s|\s(?:[―—–]|--)\s|,\s+(?:but|while|although|though|whereas)\s"
     r"|,?\s+(?:and|but)\s+(?=(?:said|told|added|says|accused|warned|urged|argued|insisted|vowed)\b)"
@@ -338,6 +344,8 @@ class ReportedSpeech(Clauses):
         start = verb[1]
         while start < core_end and self.text[start] in " ,:\u00a0":
             start += 1
+        if _AMOUNT.match(self.text, start):
+            return None
         end = core_end
         brk = _CONTENT_BREAK.search(self.text, start, core_end)
         if brk is not None:
