@@ -268,6 +268,18 @@ def test_an_accusation_is_the_accusers_claim_without_its_frame():
     assert claim.attribution == "reported"
 
 
+def test_what_records_show_is_reported_without_the_frame():
+    result = run(
+        article(
+            "The fund raised money in June. State business records show that all three "
+            "companies were registered in Delaware in June."
+        )
+    )
+    claim = claim_with(result, "registered in Delaware")
+    assert claim.evidence.text == "all three companies were registered in Delaware in June"
+    assert claim.attribution == "reported" and claimant(result, claim) is None
+
+
 def test_a_belief_frame_gives_a_belief():
     result = run(article("Fire chief Lena Ortiz believes the fire started in the kitchen."))
     claim = claim_with(result, "fire started")

@@ -39,6 +39,14 @@ _FOUND_THAT = re.compile(
     r"(?P<src>[A-Z][^,;“”\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
     r"(?P<cue>discovered|learned|concluded|determined|established|found)\s+that\s+"
 )
+#: A document's finding that no speech pattern took: "State business records show that X",
+#: "Court filings showed X" (its source is the document; a named one may be an actor).
+_DOCUMENT_SHOWS = re.compile(
+    r"(?P<src>(?:[\w’'\-]+\s+){0,5}?(?:records|filings|documents|data|figures|statistics"
+    r"|emails|minutes|transcripts|receipts|invoices))\s+(?:also\s+)?"
+    r"(?:show|showed|shown|indicate|indicated|reveal|revealed)\s+(?:that\s+)?(?=\w)",
+    re.I,
+)
 _CUES = (
     r"(?:said|says|told\s+\w+|wrote|writes|argued|argues|noted|notes|added|explained|"
     r"maintains|maintained|insists|insisted|contends|contended|estimates|estimated|"
@@ -88,6 +96,10 @@ def own_frame(text: str, a: int, b: int) -> OwnFrame | None:
     "As X (has) noted, Y", "X has discovered that Y", "X, who ..., said that Y", "Y, X
     maintains"."""
     m = _AS_NOTED.match(text, a, b) or _FOUND_THAT.match(text, a, b)
+    if m is None:
+        m = _DOCUMENT_SHOWS.match(text, a, b)
+        if m is not None:
+            return OwnFrame((m.end(), b), m.span("src"), "reported")
     if m is not None:
         kind = "belief" if m.group("cue").lower() in BELIEF_FRAMES else "reported"
         return OwnFrame((m.end(), b), m.span("src"), kind)
