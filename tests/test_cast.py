@@ -396,6 +396,26 @@ def test_people_named_by_their_side_or_body_are_a_speaking_group():
     assert {"Two cabinet ministers", "State lawmakers", "opposition leaders"} <= spoken
 
 
+def test_officials_or_groups_tied_to_a_body_at_a_sentence_start_are_a_group():
+    """ "State officials" opening a sentence is a group, not a body called "State";
+    "Business groups" and "Farm groups" are tied to a side as "state lawmakers" are;
+    "officials" alone stays no one (`ACTOR_GUIDELINE.md`)."""
+    text = (
+        "Tariff Pause\n\nThe White House delayed the tariffs on Friday. State officials said "
+        "the delay would cost the ports $40 million. Business groups said the uncertainty was "
+        "already costing their members. Farm groups said exports had fallen. Officials said "
+        "little else."
+    )
+    result = extract(text, engine="rules")
+    names = {a.name: a.type for a in result.actors}
+    assert "State" not in names
+    for group in ("State officials", "Business groups", "Farm groups"):
+        assert names.get(group) == "group", names
+    assert "Officials" not in names
+    spoken = {result.actor(q.speaker).name for q in result.quotes if q.speaker}
+    assert {"State officials", "Business groups", "Farm groups"} <= spoken
+
+
 def test_generic_unnamed_people_are_no_group():
     """ "Critics", "Some experts", "lawmakers" with nothing that ties them to a body:
     generic unnamed people (`ACTOR_GUIDELINE.md`), not actors, whatever they say."""

@@ -72,7 +72,7 @@ def names_someone(phrase: str) -> bool:
 
 
 #: Plural nouns too vague to make a group, whatever is said of them.
-_NO_GROUP = frozenset("people sources others officials".split())
+_NO_GROUP = frozenset("people sources others".split())
 #: Lower-case words that tie people to a body or a side ("state lawmakers", "opposition
 #: leaders", "union leaders", "cabinet ministers"): what makes them a group, not
 #: "generic unnamed people" ("critics", "some experts"), by `ACTOR_GUIDELINE.md`.
@@ -80,7 +80,7 @@ _AFFILIATIONS = frozenset(
     """state federal city county municipal council opposition union party cabinet senate
     house congressional government administration campaign company industry military
     police army navy church school hospital university court board committee ministry
-    parliamentary coalition""".split()
+    parliamentary coalition business farm labor labour trade election advocacy""".split()
 )
 
 

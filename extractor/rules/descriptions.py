@@ -23,6 +23,13 @@ _AFFILIATIONS = (
     # one of its staff, unnamed ("a Treasury official"; "the ... spokesman" is a person)
     re.compile(rf"(?i:an? (?:senior |top )?){_BODY_NAME} (?i:official|spokesm[ae]n|spokeswoman)"),
 )
+#: "State officials", "Administration officials" opening a sentence: a common word made
+#: capital by its place, not a body's name (the staff are a group, "state officials").
+_COMMON_BODY = frozenset(
+    """state federal city county local government administration campaign election party
+    union company industry police military army court school hospital university board
+    committee council health security business""".split()
+)
 #: "Iraqi officials", "South Korean officials": a nationality, not a body's name.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)|[A-Z][a-z]+ [A-Z][a-z]+(?:ian|an)")
 
@@ -32,8 +39,11 @@ def body_named(phrase: str) -> tuple[str, int] | None:
     officials" -> ("Pentagon", 0); None for anything else."""
     for pattern in _AFFILIATIONS:
         m = pattern.fullmatch(phrase)
-        if m is not None and not _DEMONYM.fullmatch(m.group("org")):
-            return m.group("org"), m.start("org")
+        if m is None or _DEMONYM.fullmatch(m.group("org")):
+            continue
+        if m.group("org").lower() in _COMMON_BODY:
+            return None
+        return m.group("org"), m.start("org")
     return None
 
 
