@@ -589,3 +589,16 @@ def test_a_sum_of_money_after_a_stance_verb_is_no_position_taken():
     cues = [(q.cue, q.text) for q in result.quotes]
     assert not [c for c in cues if "$" in c[1]], cues
     assert ("raised", "concerns about the fund's donors") in cues
+
+
+def test_what_filings_show_after_a_comma_is_the_clause_before():
+    """ "X raised $2.8 million, her campaign's filings show.": the filings are the source
+    of the clause before them; "the show" or "shows up" is no cue."""
+    result = run(
+        "Primary night\n\nThe race was close. Ada Brenner raised $2.8 million through July, "
+        "her campaign's filings show. The show went on. Brenner shows up at every fair."
+    )
+    shown = [q for q in result.quotes if q.cue == "show"]
+    assert [q.text for q in shown] == ["Ada Brenner raised $2.8 million through July"]
+    assert shown[0].speaker_mention.text == "her campaign's filings"
+    assert not [q for q in result.quotes if q.cue in ("shows", "show") and q is not shown[0]]

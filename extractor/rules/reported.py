@@ -10,7 +10,7 @@ from bisect import bisect_left
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
 from .clauses import Clauses, Utterance, quoted_comma, speaks_for_no_one
-from .cue_checks import speaks_here
+from .cue_checks import DOCUMENTS, speaks_here
 from .document import Sentence
 from .lexicon import (
     BELIEF_ADJECTIVES,
@@ -222,7 +222,7 @@ class ReportedSpeech(Clauses):
         if (
             (head.endswith(",") or quoted_end)
             and len(head) > 20
-            and low in SPEECH_ONLY_CUES
+            and (low in SPEECH_ONLY_CUES or self._document_shows(low, source_before))
             and low not in PARTICIPLE_CUES  # "..., saying the plan was dead": what follows
             and not _LEAD_IN.fullmatch(head)  # "In a written statement, it said ...": a lead-in
             and source_before not in self.roles  # "The union’s president, Dev Anand, said"
@@ -324,6 +324,13 @@ class ReportedSpeech(Clauses):
         if end - start < 8:
             return None
         return Utterance([(start, end)], "indirect", found.source, found.cue)
+
+    def _document_shows(self, low: str, source: Offsets | None) -> bool:
+        """ "..., her campaign's filings show.": a document's finding is the clause before."""
+        if low not in ("show", "shows", "showed") or source is None:
+            return False
+        words = self.text[source[0] : source[1]].lower().split()
+        return bool(words) and words[-1] in DOCUMENTS
 
     def _stance_at(
         self, sentence: Sentence, spans: list[Offsets], k: int, core_end: int
