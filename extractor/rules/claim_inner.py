@@ -96,13 +96,12 @@ def own_frame(text: str, a: int, b: int) -> OwnFrame | None:
     "As X (has) noted, Y", "X has discovered that Y", "X, who ..., said that Y", "Y, X
     maintains"."""
     m = _AS_NOTED.match(text, a, b) or _FOUND_THAT.match(text, a, b)
-    if m is None:
-        m = _DOCUMENT_SHOWS.match(text, a, b)
-        if m is not None:
-            return OwnFrame((m.end(), b), m.span("src"), "reported")
     if m is not None:
         kind = "belief" if m.group("cue").lower() in BELIEF_FRAMES else "reported"
         return OwnFrame((m.end(), b), m.span("src"), kind)
+    m = _DOCUMENT_SHOWS.match(text, a, b)
+    if m is not None:
+        return OwnFrame((m.end(), b), m.span("src"), "reported")
     m = _SAID_THAT.match(text, a, b)
     if m is not None:
         relative = m.group("aside") and re.search(r"\b(?:who|which)\b", m.group("aside"))

@@ -12,8 +12,10 @@ from ..text.spans import Offsets
 from .lexicon import (
     AMBIGUOUS_PARTICIPLES,
     DETERMINERS,
+    DOCUMENTS,
     NOUN_ADJECTIVES,
     NOUNISH_CUES,
+    SHOW_CUES,
     SOURCE_WORDS,
     THAT_ONLY_CUES,
 )
@@ -23,14 +25,8 @@ _QUESTION_NEXT = re.compile(
     r"\s*(?:\w+\s+){0,3}?(?:whether|if|why|how|what|when|where|who)\b|\s*,?\s*[\"“:]"
 )
 _CLAUSE_NEXT = re.compile(r"\s+(?:that\b|[a-z])")
-_SHOW = frozenset("show shows showed".split())
 _TRAILING_SHOW = re.compile(r"\s*[.,;]")
 _SHOW_UP = re.compile(r"\s+up\b")
-#: What a finding is read off: "..., her campaign's filings show."
-DOCUMENTS = frozenset(
-    "records filings documents data figures statistics emails minutes transcripts polls "
-    "poll surveys survey reports report audit study studies analysis numbers".split()
-)
 SPEECH_NEXT = re.compile(
     r"\s*(?:(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday|last\s+\w+|earlier|this\s+\w+)\s+)?"
     r"(?:that\b|:|,?\s*[\"“])"
@@ -53,9 +49,9 @@ def speaks_here(
         and not SPEECH_NEXT.match(text, end)
     ):
         return False  # "Clinton's remark first as ...": a noun ("Trump's claim that" speaks)
-    if low in _SHOW and _SHOW_UP.match(text, end):
+    if low in SHOW_CUES and _SHOW_UP.match(text, end):
         return False  # "Brenner shows up at every fair": she comes, she says nothing
-    if low in _SHOW and _TRAILING_SHOW.match(text, end) and before in DOCUMENTS:
+    if low in SHOW_CUES and _TRAILING_SHOW.match(text, end) and before in DOCUMENTS:
         return True  # "..., state figures show.": a document's finding, the clause before
     if low in NOUNISH_CUES and not _CLAUSE_NEXT.match(text, end):
         return False

@@ -322,7 +322,13 @@ NOUN_ADJECTIVES = frozenset(
     "confidential leaked earlier previous preliminary detailed fresh initial".split()
 )
 THAT_ONLY_CUES = frozenset("state states lay".split())
-EVIDENTIAL_CUES = frozenset("show shows showed find finds found".split())
+SHOW_CUES = frozenset("show shows showed".split())
+EVIDENTIAL_CUES = SHOW_CUES | frozenset("find finds found".split())
+#: What a finding is read off: "..., her campaign's filings show."
+DOCUMENTS = frozenset(
+    "records filings documents data figures statistics emails minutes transcripts polls "
+    "poll surveys survey reports report audit study studies analysis numbers".split()
+)
 DETERMINERS = frozenset(
     "a an the one his her their its this that these those my our your some any no every "
     "each in of on for with by from another first last".split()

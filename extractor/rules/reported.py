@@ -10,16 +10,18 @@ from bisect import bisect_left
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
 from .clauses import Clauses, Utterance, quoted_comma, speaks_for_no_one
-from .cue_checks import DOCUMENTS, speaks_here
+from .cue_checks import speaks_here
 from .document import Sentence
 from .lexicon import (
     BELIEF_ADJECTIVES,
     CUE_VERBS,
     DETERMINERS,
+    DOCUMENTS,
     EVIDENTIAL_CUES,
     NOT_VERBS,
     PARTICIPLE_CUES,
     REPORTING_TRIGGERS,
+    SHOW_CUES,
     SPEECH_ONLY_CUES,
     STANCE_VERBS,
     TIME_WORDS,
@@ -327,7 +329,7 @@ class ReportedSpeech(Clauses):
 
     def _document_shows(self, low: str, source: Offsets | None) -> bool:
         """ "..., her campaign's filings show.": a document's finding is the clause before."""
-        if low not in ("show", "shows", "showed") or source is None:
+        if low not in SHOW_CUES or source is None:
             return False
         words = self.text[source[0] : source[1]].lower().split()
         return bool(words) and words[-1] in DOCUMENTS
