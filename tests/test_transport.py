@@ -170,3 +170,16 @@ def test_a_rate_limit_holds_back_every_request_through_the_transport(sleeps):
     # The 429 paused the transport: the retry waited, and so did the other worker's request
     # (fake sleeps do not advance the clock, so both see the pause).
     assert len(sleeps) == 2 and all(0.9 < s <= 1.0 for s in sleeps)
+
+
+def test_a_pause_taken_before_a_transport_exists_holds_it_too(sleeps, monkeypatch):
+    """A Ray actor takes on the cluster's pause before its engine has made a client: the
+    transport made at its first request must wait out that pause, not send into it."""
+    from extractor.llm import transport as module
+
+    monkeypatch.setattr(module, "_HOLD", module._ProcessHold())
+    module.hold_all(1.5)
+    transport = AsyncRetryingTransport(Script((200, {})), RetryPolicy(), httpx)
+    response = asyncio.run(transport.handle_async_request(REQUEST))
+    assert response.status_code == 200
+    assert len(sleeps) == 1 and 1.4 < sleeps[0] <= 1.5

@@ -129,6 +129,19 @@ class _Sent:
 _LIVE: weakref.WeakSet[_RetryLogic] = weakref.WeakSet()
 
 
+@dataclass(slots=True)
+class _ProcessHold:
+    """The pause `hold_all` put on the whole process (a `time.monotonic` time)."""
+
+    until: float = 0.0
+
+
+#: Kept so that a transport made after `hold_all` (an engine makes its client at its
+#: first request) starts held too: a Ray actor that takes on the cluster's pause before
+#: its first article must not send that article into the pause.
+_HOLD = _ProcessHold()
+
+
 def longest_pause() -> float:
     """Seconds left of the longest rate-limit pause any transport in this process holds.
 
@@ -140,6 +153,7 @@ def longest_pause() -> float:
 def hold_all(seconds: float) -> None:
     """Make every transport in this process hold its next request back ``seconds``."""
     until = time.monotonic() + seconds
+    _HOLD.until = max(_HOLD.until, until)
     for logic in list(_LIVE):
         logic.paused_until = max(logic.paused_until, until)
 
@@ -152,7 +166,7 @@ class _RetryLogic:
         self.policy = policy
         # When the provider says "slow down" to one request, every request through this
         # transport (all workers of a batch share it) holds back until then.
-        self.paused_until = 0.0
+        self.paused_until = _HOLD.until
         self._retryable_errors = (
             httpx.TimeoutException,
             httpx.NetworkError,
