@@ -416,6 +416,29 @@ def test_officials_or_groups_tied_to_a_body_at_a_sentence_start_are_a_group():
     assert {"State officials", "Business groups", "Farm groups"} <= spoken
 
 
+def test_a_common_body_word_opening_a_sentence_before_its_staff_is_a_group():
+    """ "Administration officials said", "Campaign officials said", "Union officials said":
+    the common word is capital only because it opens the sentence, so the staff are a
+    group (one with the same words in lower case later), not bodies named "Administration",
+    "Campaign" or "Union"; an article that writes "the Administration" inside a sentence
+    names a body by it."""
+    text = (
+        "Port Deal Stalls\n\nThe governor signed the port deal on Monday. Administration "
+        "officials said the state would cover the first payment. Campaign officials said the "
+        "governor would visit the port next week. Later, administration officials said the "
+        "deal was safe. Union officials said the workers would strike."
+    )
+    result = extract(text, engine="rules")
+    names = {a.name: a.type for a in result.actors}
+    assert not {"Administration", "Campaign", "Union"} & set(names), names
+    for group in ("Administration officials", "Campaign officials", "Union officials"):
+        assert names.get(group) == "group", names
+    spoken = [result.actor(q.speaker).name for q in result.quotes if q.speaker]
+    assert spoken.count("Administration officials") == 2, spoken
+    named = text.replace("deal was safe.", "deal was safe. The Administration said no more.")
+    assert "Administration" in {a.name for a in extract(named, engine="rules").actors}
+
+
 def test_generic_unnamed_people_are_no_group():
     """ "Critics", "Some experts", "lawmakers" with nothing that ties them to a body:
     generic unnamed people (`ACTOR_GUIDELINE.md`), not actors, whatever they say."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.spans import Offsets
+from .candidates import _sentence_initial
 from .lexicon import GROUP_NOUNS, ORG_WORDS, ROLE_NOUNS, TITLES
 
 _BODY_NAME = r"(?P<org>[A-Z][\w’'.&-]*(?: (?:of |for |and |on )?[A-Z][\w’'.&-]*){0,5})"
@@ -30,6 +32,22 @@ _COMMON_BODY = frozenset(
     union company industry police military army court school hospital university board
     committee council health security business""".split()
 )
+#: The plural a body's staff or members go by ("officials", "workers", "leaders").
+_PEOPLE_PLURALS = frozenset(w for w in ROLE_NOUNS | GROUP_NOUNS if w.endswith("s"))
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def staff_opening(text: str, span: Offsets) -> bool:
+    """Whether the word at ``span`` opens a sentence as a common word naming a body,
+    before its people: "Administration" in "Administration officials said" (a group,
+    "administration officials", not a body called "Administration"), unless the caller
+    finds the word capitalised inside a sentence too."""
+    if text[span[0] : span[1]].lower() not in _COMMON_BODY or not _sentence_initial(text, span[0]):
+        return False
+    m = _NEXT_WORD.match(text, span[1])
+    return m is not None and m.group(1) in _PEOPLE_PLURALS
+
+
 #: "Iraqi officials", "South Korean officials": a nationality, not a body's name.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ish|ese|an|i|ic)|[A-Z][a-z]+ [A-Z][a-z]+(?:ian|an)")
 

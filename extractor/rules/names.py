@@ -21,7 +21,7 @@ from .candidates import (
     _read_candidate,
     _sentence_initial,
 )
-from .descriptions import body_named, described_kind, held_role, role_named
+from .descriptions import body_named, described_kind, held_role, role_named, staff_opening
 from .document import SortedBlocks
 from .entity import Entity
 from .kinds import settle_kinds
@@ -161,6 +161,8 @@ class ActorIndex(Referents):
                 entity.add(text[span[0] : span[1]], span)
                 continue
             if kind in ("country", "organization"):
+                if staff_opening(text, core) and not self._inside_sentence(name):
+                    continue  # "Administration officials said": a group (described)
                 entity = self._entity(canonical, kind)
                 entity.add(name, core)
                 continue
