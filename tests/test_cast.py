@@ -439,6 +439,23 @@ def test_a_common_body_word_opening_a_sentence_before_its_staff_is_a_group():
     assert "Administration" in {a.name for a in extract(named, engine="rules").actors}
 
 
+def test_people_in_a_place_who_speak_are_a_group_not_the_place():
+    """ "Voters in Ohio said", "Analysts in Alsberg said": the place before the speech
+    verb is where the speakers are (a group, as `ACTOR_GUIDELINE.md`'s "voters in Ohio"),
+    not a person called "Ohio"; "Harlan said" after a sentence still names someone."""
+    text = (
+        "Markets Calm\n\nThe central bank held rates on Monday. Voters in Ohio said the "
+        "sell-off reflected uncertainty. Analysts in Alsberg said traders had expected the "
+        "move. Bram Harlan, a broker, disagreed. Harlan said prices would fall."
+    )
+    result = extract(text, engine="rules")
+    names = {a.name: a.type for a in result.actors}
+    assert not {"Ohio", "Alsberg"} & set(names), names
+    assert names.get("Voters in Ohio") == "group" and names.get("Analysts in Alsberg") == "group"
+    spoken = [result.actor(q.speaker).name for q in result.quotes if q.speaker]
+    assert spoken == ["Voters in Ohio", "Analysts in Alsberg", "Bram Harlan"], spoken
+
+
 def test_generic_unnamed_people_are_no_group():
     """ "Critics", "Some experts", "lawmakers" with nothing that ties them to a body:
     generic unnamed people (`ACTOR_GUIDELINE.md`), not actors, whatever they say."""

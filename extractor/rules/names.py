@@ -203,14 +203,15 @@ class ActorIndex(Referents):
             self._first[id(owner)] = min(self._first[id(owner)], span[0])
             return
         firsts = self._by_first.get(name, [])  # no one has it as a surname (above)
-        if len(firsts) == 1 and title is None and not self._a_place(name):
-            # "Hillary", "Melania": the one person so named (not "in Charlotte")
+        if len(firsts) == 1 and title is None and name not in self._places:
+            # "Hillary", "Melania": the one person so named (not a place: "in Charlotte")
             firsts[0].add(name, span)
             return
         acting = (
             _ACTS.match(self.text, span[1]) is not None
             and name.lower() not in ORG_WORDS
             and (not _sentence_initial(self.text, span[0]) or self._inside_sentence(name))
+            and not _after_locative(self.text, span[0])  # "Voters in Ohio said": a place
         )
         if title is not None or acting:
             # "Mr. Obama", or "Obama said": a person known by one name; later bare
@@ -249,10 +250,6 @@ class ActorIndex(Referents):
             return at
         # the rest stands alone elsewhere: it is a candidate of its own there
         return space + 1 if self.text[space + 1 : stop] in self._candidate_texts else at
-
-    def _a_place(self, word: str) -> bool:
-        """Whether the text names ``word`` as a place anywhere ("in Charlotte")."""
-        return word in self._places
 
     def _inside_sentence(self, word: str) -> bool:
         """Whether ``word`` is written capitalised somewhere inside a sentence (a name, not
