@@ -280,6 +280,37 @@ def test_what_records_show_is_reported_without_the_frame():
     assert claim.attribution == "reported" and claimant(result, claim) is None
 
 
+def test_what_a_poll_finds_is_its_makers_claim_without_the_frame():
+    """ "according to a poll released on Wednesday by X": X is the claimant, though a
+    time comes between the poll and its maker; "A poll ... by Y found Mr. A ahead of
+    Ms. B by three points": the finding, a standing with no verb of its own, is Y's
+    claim without the frame; a study nobody is named for is reported, by no one; "data
+    showed most buyers ... at a lower price point" (no "that", no standing) stays whole;
+    "The same poll found" is the maker of the poll named last."""
+    result = run(
+        article(
+            "Nora Vance and Sen. Hal Oduya are effectively tied in the Senate race, according "
+            "to a poll released on Wednesday by the Lakemoor Research Group. A poll released "
+            "on Thursday by Brightwater Polling found Mr. Oduya ahead of Ms. Vance by three "
+            "points among likely voters. Turnout in the primary fell sharply, according to a "
+            "study published on Thursday. Chief Financial Officer Tom Reyes said the "
+            "company's data showed most buyers stayed at a lower price point. The same poll "
+            "found that 52 percent of voters disapprove of the Legislature."
+        )
+    )
+    tied = claim_with(result, "effectively tied")
+    assert tied.attribution == "reported"
+    assert claimant(result, tied) == "Lakemoor Research Group"
+    ahead = claim_with(result, "ahead of Ms. Vance")
+    assert ahead.evidence.text == "Mr. Oduya ahead of Ms. Vance by three points among likely voters"
+    assert ahead.attribution == "reported" and claimant(result, ahead) == "Brightwater Polling"
+    turnout = claim_with(result, "Turnout in the primary")
+    assert turnout.attribution == "reported" and claimant(result, turnout) is None
+    assert not [c for c in result.claims if c.evidence.text.startswith("most buyers")]
+    again = claim_with(result, "52 percent of voters")  # "The same poll": the latest maker's
+    assert again.attribution == "reported" and claimant(result, again) == "Brightwater Polling"
+
+
 def test_a_belief_frame_gives_a_belief():
     result = run(article("Fire chief Lena Ortiz believes the fire started in the kitchen."))
     claim = claim_with(result, "fire started")

@@ -206,6 +206,26 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
+def past_common_first_word(
+    text: str, at: int, stop: int, lower_words: set[str], candidate_texts: set[str]
+) -> int:
+    """Where a name starts that a sentence opens with a common word ("Rival Hillary
+    Clinton", "Injecting Clinton"): a first word also written in lower case in the text
+    (``lower_words``), or a verb's -ing form, is not part of the name, when the rest is
+    named without it elsewhere (in ``candidate_texts``: "Morning Consult" stays whole)."""
+    space = text.find(" ", at, stop)
+    if space < 0 or not _sentence_initial(text, at):
+        return at
+    word = text[at:space]
+    low = word.lower()
+    if word.isupper() or low == word or not low.isalpha():
+        return at
+    if not (low.endswith("ing") or low in lower_words):
+        return at
+    # the rest stands alone elsewhere: it is a candidate of its own there
+    return space + 1 if text[space + 1 : stop] in candidate_texts else at
+
+
 _PLACE_OPENERS = frozenset("New Port Fort Mount Cape".split())
 _BODY_PREFIXES = frozenset("U.N. UN E.U. EU".split())
 

@@ -56,6 +56,9 @@ _NOT_BEFORE_CUE = frozenset(
 _NOT_SOURCE_LEAD = frozenset(
     "after before when while since until as by in on at of for with from about to".split()
 )
+#: What a poll or a count finds without "that": a standing ("found X ahead of Y by three
+#: points", "showed X with 46 percent", "found the race effectively tied").
+_STANDING = re.compile(r"\b(?:ahead|behind|leading|trailing|tied)\b|\d\s*(?:%|percent\b)")
 _CONSIDER = frozenset("consider considers considered deem deems deemed".split())
 _WH_LEADS = QUESTION_WORDS | {"if", "whether"}
 _NO_CLAIM_LEADS = QUESTION_WORDS | CONDITIONALS | {"to", "for"}
@@ -76,6 +79,7 @@ class Frame:
     hedged: bool = False
     covers: list[Offsets] = field(default_factory=list)
     asides: list[Offsets] = field(default_factory=list)
+    standing: bool = False  # a verbless finding ("found X ahead by three points")
 
 
 def read_frame(doc: Document, u: Utterance, quoted: list[Offsets]) -> Frame | None:
@@ -146,6 +150,9 @@ def _reported_frame(doc: Document, u: Utterance, quoted: list[Offsets]) -> Frame
         frame.contents = [(u.source[0], b)]  # "Ankara considers the Kurds terrorists"
         frame.covers.append((u.source[0], b))
         return frame
+    if word in _THAT_ONLY and not is_clause(text, a, b):
+        frame.contents, frame.standing = [(a, b)], True  # "found X ahead by three points"
+        return frame
     if not wh and not _reports_clause(text, _skip_lead(text, a, b), b, quoted):
         return None  # "charged X with ...", "agrees on who ...": no reported clause
     if negated:
@@ -183,7 +190,7 @@ def _plausible_source(text: str, u: Utterance, word: str) -> bool:
     if toks and text[toks[0][0]].islower() and toks[0][2].endswith("ing"):
         return False  # "treating Mrs. Clinton's": a verb phrase, no speaker
     _, third, past = verb_forms()
-    if toks and toks[-1][2] in past and text[toks[-1][0]].islower():
+    if toks and toks[-1][2] in past and text[toks[-1][0]].islower() and word != "according":
         return False  # "investments in upscale areas failed (to note)"
     if any(t[2] in third and text[t[0]].islower() for t in toks[1:]):
         return False  # "It goes without (saying)": a clause, no speaker
@@ -198,7 +205,9 @@ def _plausible_source(text: str, u: Utterance, word: str) -> bool:
     if word in _OBJECT_CUES and not _THAT_OR_MARK.match(after):
         main = first_finite(tokens(text, *u.parts[0]), text)
         return main is not None and main <= 6  # "wrote a memoir ... entitled": no speech
-    return word not in _THAT_ONLY or bool(_THAT.match(after))
+    if word in _THAT_ONLY and not _THAT.match(after):
+        return _STANDING.search(text, u.parts[0][0], u.parts[-1][1]) is not None
+    return True
 
 
 def _reports_clause(text: str, a: int, b: int, quoted: list[Offsets]) -> bool:

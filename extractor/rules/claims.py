@@ -144,7 +144,7 @@ class _ClaimFinder:
             else:
                 b = self._extend(u, a, b)
                 self.covered.append((a, b))
-                self._add(a, b, who, frame.attribution, frame.hedged, subject)
+                self._add(a, b, who, frame.attribution, frame.hedged, subject, frame.standing)
 
     # -- units -------------------------------------------------------------------------
 
@@ -251,10 +251,12 @@ class _ClaimFinder:
         attribution: str,
         hedge: bool,
         subject: str | None,
+        standing: bool = False,
         in_quote: bool = False,
         relative: bool = False,
     ) -> None:
-        """The claims of one stretch: its clauses, trimmed, less the non-claims."""
+        """The claims of one stretch: its clauses, trimmed, less the non-claims (a
+        ``standing`` a poll found has no verb of its own and is one)."""
         a, b = trim(self.text, start, end)
         if b - a < 8:
             return
@@ -268,7 +270,8 @@ class _ClaimFinder:
             if cb - ca < 12:
                 continue
             own = attribution == "asserted"
-            if non_claim(self.text, ca, cb, own_voice=own, relative=relative) is not None:
+            why = None if standing else non_claim(self.text, ca, cb, own, relative)
+            if why is not None:
                 continue
             if self._seen(ca, cb):
                 continue

@@ -65,6 +65,26 @@ def body_named(phrase: str) -> tuple[str, int] | None:
     return None
 
 
+_DOCUMENT_WORDS = r"(?:poll|survey|study|report|analysis|review|audit|count|tally)"
+#: "a poll released on Wednesday by the X Group", "a new survey by X", "results from X".
+_MADE_WORK = re.compile(
+    rf"(?i:\b{_DOCUMENT_WORDS}s?\b[^.;“”\"]{{0,60}}? (?:by|from) (?:the )?){_BODY_NAME}"
+)
+#: "The poll", "The same survey", "The survey of 804 likely voters": one named before.
+_DOCUMENT_AGAIN = re.compile(
+    rf"(?i:the|that|this) (?i:same |new |latest |full )?(?i:{_DOCUMENT_WORDS})(?: of [^,]{{1,40}})?"
+)
+
+
+def document_maker(text: str, phrase: str, before: int) -> Offsets | None:
+    """Where the maker of the document a phrase refers back to ("The survey found")
+    is named: in the latest "a poll by X" before ``before``; None for other phrases."""
+    if _DOCUMENT_AGAIN.fullmatch(phrase) is None:
+        return None
+    made = list(_MADE_WORK.finditer(text, max(0, before - 3000), before))
+    return made[-1].span("org") if made else None
+
+
 _LOCATIVES = frozenset("in at on across inside outside".split())
 
 

@@ -20,8 +20,16 @@ from .candidates import (
     _is_dateline,
     _read_candidate,
     _sentence_initial,
+    past_common_first_word,
 )
-from .descriptions import body_named, described_kind, held_role, role_named, staff_opening
+from .descriptions import (
+    body_named,
+    described_kind,
+    document_maker,
+    held_role,
+    role_named,
+    staff_opening,
+)
 from .document import SortedBlocks
 from .entity import Entity
 from .kinds import settle_kinds
@@ -142,7 +150,7 @@ class ActorIndex(Referents):
         self._mid_sentence = set(_MID_SENTENCE.findall(text))
         self._places = set(_PLACED.findall(text))
         for at, stop in candidates:
-            at = self._past_common_first_word(at, stop)
+            at = past_common_first_word(text, at, stop, self._lower_words, self._candidate_texts)
             read = _read_candidate(text[at:stop])
             if read is None:
                 continue
@@ -234,23 +242,6 @@ class ActorIndex(Referents):
         """Of people sharing a surname, the one the text named first."""
         return min(people, key=lambda e: self._first[id(e)])
 
-    def _past_common_first_word(self, at: int, stop: int) -> int:
-        """Where a name starts that a sentence opens with a common word ("Rival Hillary
-        Clinton", "Injecting Clinton"): a first word also written in lower case in the
-        text, or a verb's -ing form, is not part of the name, when the rest is named
-        without it elsewhere ("Morning Consult" stays whole)."""
-        space = self.text.find(" ", at, stop)
-        if space < 0 or not _sentence_initial(self.text, at):
-            return at
-        word = self.text[at:space]
-        low = word.lower()
-        if word.isupper() or low == word or not low.isalpha():
-            return at
-        if not (low.endswith("ing") or low in self._lower_words):
-            return at
-        # the rest stands alone elsewhere: it is a candidate of its own there
-        return space + 1 if self.text[space + 1 : stop] in self._candidate_texts else at
-
     def _inside_sentence(self, word: str) -> bool:
         """Whether ``word`` is written capitalised somewhere inside a sentence (a name, not
         a sentence's first word: "Obama" is, "Secrecy" and "Nor" are not)."""
@@ -315,6 +306,8 @@ class ActorIndex(Referents):
         if held is not None and id(held) not in self._gone:  # "the company’s chief executive"
             return self._noted(held, phrase, span)
         named = self._head_named_in(span)
+        maker = document_maker(self.text, phrase, span[0]) if named is None else None
+        named = named or (self.mention_in(maker) if maker else None)  # "The poll": its maker
         if named is not None:
             return named
         words = _PHRASE_WORD.findall(low)

@@ -72,6 +72,10 @@ _FOR_ON = re.compile(r"\s+(?:for|on)\b")
 _THAT_NEXT = re.compile(r"\s+that\b")
 
 
+#: What a document's maker follows ("a poll released on Friday by the X"): the maker.
+_MADE_BY = re.compile(r" (?:released|published|issued|conducted)\b[^,;]*? (?:by|from) (the )?[A-Z]")
+
+
 class ReportedSpeech(Clauses):
     """Reported speech and beliefs, sentence by sentence."""
 
@@ -184,13 +188,15 @@ class ReportedSpeech(Clauses):
         w = spans[k]
         cue = (w[0], spans[k + 1][1])
         source = self._source_after(spans[k + 1], sentence.end)
+        before = text[sentence.start : w[0]].rstrip()
         if source is not None:
             # "According to a complaint filed by the Securities and Exchange Commission,":
             # the source runs on to the comma, where the name may come late
             comma = text.find(",", source[1], sentence.end)
+            if comma == -1 and before.endswith(",") and _MADE_BY.search(text, source[0], core_end):
+                comma = core_end  # "..., according to a poll released Friday by the X."
             if comma != -1 and len(text[source[1] : comma].split()) <= 12:
                 source = (source[0], comma)
-        before = text[sentence.start : w[0]].rstrip()
         if before.endswith(",") and len(before) > 15:
             content = (sentence.start, sentence.start + len(before) - 1)
             return Utterance([content], "indirect", source, cue)
