@@ -456,6 +456,26 @@ def test_people_in_a_place_who_speak_are_a_group_not_the_place():
     assert spoken == ["Voters in Ohio", "Analysts in Alsberg", "Bram Harlan"], spoken
 
 
+def test_an_unnamed_spokesman_or_a_bare_noun_for_a_named_body_is_that_body():
+    """ "A spokesman for the fund said", "The fund said", "a company spokeswoman said":
+    the body named before speaks (no actor "spokesman for the fund"); "the central bank"
+    is a body of its own, named by its role; "a spokesman for the bank" with no bank
+    named is no one."""
+    text = (
+        "Loan Talks Stall\n\nThe Orvane Development Fund suspended its loan on Monday, and "
+        "the Harlow Mining Company closed its last pit. A spokesman for the fund said no date "
+        "had been set for a decision. The fund said talks would go on. A company spokeswoman "
+        "said the pit was unsafe. The central bank said it saw no need to intervene. A "
+        "spokesman for the bank said rates would hold."
+    )
+    result = extract(text, engine="rules")
+    names = {a.name for a in result.actors}
+    assert not [n for n in names if "spokes" in n], names
+    spoken = [result.actor(q.speaker).name if q.speaker else None for q in result.quotes]
+    fund, company = "Orvane Development Fund", "Harlow Mining Company"
+    assert spoken == [fund, fund, company, "central bank", None], spoken
+
+
 def test_generic_unnamed_people_are_no_group():
     """ "Critics", "Some experts", "lawmakers" with nothing that ties them to a body:
     generic unnamed people (`ACTOR_GUIDELINE.md`), not actors, whatever they say."""

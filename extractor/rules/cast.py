@@ -50,6 +50,18 @@ _REFERRING_NOUNS = frozenset(
     "committee panel campaign group organization organisation board commission council "
     "ministry bureau service authority institute university court".split()
 )
+#: Referring nouns only when alone ("the fund", "the party"; "the central bank" is one).
+_BARE_REFERRING_NOUNS = frozenset(
+    "fund bank union party center centre foundation coalition alliance association "
+    "federation league".split()
+)
+#: An unnamed spokesman of a body referred back to ("a spokesman for the fund", "a company
+#: spokeswoman", "officials at the bank"): the body speaks (the noun is its group).
+_STAFF_OF_BODY = re.compile(
+    r"(?:(?:an?|the) )?(?:senior |top )?(?:spokes(?:man|woman|person)|officials?|representatives?)"
+    r" (?:for|of|at|with|from) the (?P<noun>[a-z]+)"
+    r"|(?:(?:an?|the) )?(?P<first>[a-z]+) (?:spokes(?:man|woman|person)|officials?)"
+)
 #: Referring nouns that fit any organisation, not only one whose name holds them.
 _ANY_BODY_NOUNS = frozenset("agency organization organisation group".split())
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2}|[A-Z][a-z]{1,3}\.")
@@ -184,7 +196,9 @@ def settle_cast(
         if _always_the(entity, doc.text):
             entity.type = "organization"  # "the Federal Reserve", "the Minnesota Vikings"
     organisations = [e for e in index.entities if e.type == "organization"]
-    spelt = [(o, _spelt_out(o.name).split()) for o in organisations]
+    # (an unnamed spokesman of a body is no fuller name of it: "the fund" is not his)
+    named = [o for o in organisations if not _STAFF_OF_BODY.fullmatch(o.name)]
+    spelt = [(o, _spelt_out(o.name).split()) for o in named]
     for entity in list(index.entities):
         acronym = entity.name.replace(".", "")
         if entity.type == "organization" and acronym.isupper() and 2 <= len(acronym) <= 6:
@@ -275,18 +289,31 @@ def _fuller_organisation(
     return same[0] if same and entity.type == "organization" else None
 
 
-def _referring(entity: Entity) -> bool:
-    """ "the agency", "the website": a definite description by a referring noun alone."""
+def _referring_noun(entity: Entity) -> str | None:
+    """ "the agency", "the website": a definite description by a referring noun alone, or
+    an unnamed spokesman of the body the noun refers to; the noun."""
+    if entity.name[:1].isupper():
+        return None
     words = entity.name.lower().split()
-    return len(words) <= 2 and words[-1] in _REFERRING_NOUNS and not entity.name[:1].isupper()
+    if (len(words) <= 2 and words[-1] in _REFERRING_NOUNS) or (
+        len(words) == 1 and words[0] in _BARE_REFERRING_NOUNS
+    ):
+        return words[-1]
+    staff = _STAFF_OF_BODY.fullmatch(entity.name)
+    noun = staff and (staff.group("noun") or staff.group("first"))
+    return noun if noun in _REFERRING_NOUNS | _BARE_REFERRING_NOUNS else None
+
+
+def _referring(entity: Entity) -> bool:
+    return _referring_noun(entity) is not None
 
 
 def _referent(entity: Entity, organisations: list[Entity]) -> Entity | None:
     """The organisation a referring description means: the last one named before it whose
     name holds the noun ("the committee" after "House Benghazi Committee")."""
-    if not _referring(entity) or not entity.mentions:
+    noun = _referring_noun(entity)
+    if noun is None or not entity.mentions:
         return None
-    noun = entity.name.lower().split()[-1]
     at = min(m[0] for m in entity.mentions)
     before = [
         (max(m[0] for m in o.mentions if m[0] < at), o)
