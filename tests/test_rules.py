@@ -505,12 +505,16 @@ def test_told_an_audience_a_clause_without_that_is_reported_speech():
     text = (
         "Pension age\n\n"
         "The finance minister told delegates the country faced a hard choice. Ms Quist "
-        "told parliament the government was making the poorest pay. He told them the truth.\n"
+        "told parliament the government was making the poorest pay. He told them the truth. "
+        'A lawyer for the state, Mark Dube, told the judge he was "not aware of any." The '
+        "judge, Ann Ruiz, told the jury the trial was over.\n"
     )
     result = run(text)
     assert speaker_of(result, "the country faced a hard choice") is not None
     assert speaker_of(result, "the government was making") is not None
     assert not [q for q in result.quotes if q.text.startswith("the truth")]
+    assert speaker_of(result, 'he was "not aware') == "Mark Dube"  # "told the judge ..."
+    assert speaker_of(result, "the trial was over") == "Ann Ruiz"
 
 
 def test_a_kinship_in_apposition_tells_he_from_she():

@@ -59,7 +59,7 @@ _THAT = re.compile(r"\bthat\b")
 #: "told delegates the country faced ...": an object, then a clause with a finite verb.
 _TOLD_CLAUSE = re.compile(
     r"\s+(?:him|her|them|us|me|you|(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|"
-    r"reporters|journalists|delegates|parliament|lawmakers|supporters|MPs|the\s+[a-z]+s)\s+"
+    r"reporters|journalists|delegates|parliament|lawmakers|supporters|MPs|the\s+[a-z]+)\s+"
     r"(?=(?:the|a|an|he|she|it|they|we|I|there|his|its|their|this|these|[A-Z][a-z]+)\s"
     r"(?:\S+\s+){0,3}?(?:was|were|is|are|had|has|have|would|will|could|can|did|\w+ed)\b)"
 )
