@@ -349,6 +349,21 @@ def test_a_pronoun_subject_is_resolved_in_the_statement():
     assert claim_with(result, "worked at the mill").statement.startswith("Mara Quill worked")
 
 
+def test_the_name_a_statement_gives_a_pronoun_is_a_name_not_a_clause():
+    """The speaker's name for "I" is the fullest phrase that names him as a source, not
+    one the speech patterns took with its verb ("Trump said", "Lynch said the nonstop")."""
+    result = run(
+        article(
+            "Donald Trump spoke at a veterans' forum on Monday. "
+            'Trump told the forum he was "totally against the war in Iraq" because it '
+            'destabilized the region. "I have good judgment," he said. Trump said praise from '
+            "Russian President Vladimir Putin would not affect his policy toward Russia."
+        )
+    )
+    assert claim_with(result, "good judgment").statement == "Trump has good judgment."
+    assert claim_with(result, "against the war").statement.startswith("Trump was ")
+
+
 def test_a_relative_clause_on_a_speaker_is_the_articles_own_claim():
     result = run(
         article("Rosa Delgado, who chaired the health committee for six years, said it was late.")

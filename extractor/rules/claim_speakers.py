@@ -65,7 +65,7 @@ class Speakers:
         names: dict[str, str] = {}
         for u, who in zip(self.utterances, self.speakers, strict=True):
             phrase = self._phrase(u.source)
-            if who is None or not phrase[:1].isupper() or phrase.lower() in _PRONOUNS:
+            if who is None or not phrase[:1].isupper() or not _name_like(phrase):
                 continue
             if len(phrase) > len(names.get(who, "")):
                 names[who] = phrase
