@@ -606,3 +606,23 @@ def test_what_filings_show_after_a_comma_is_the_clause_before():
     assert [q.text for q in shown] == ["Ada Brenner raised $2.8 million through July"]
     assert shown[0].speaker_mention.text == "her campaign's filings"
     assert not [q for q in result.quotes if q.cue in ("shows", "show") and q is not shown[0]]
+
+
+def test_a_person_of_a_place_or_body_is_the_speaker_not_the_body():
+    """ "Priya Nandakumar of Halvorsen Capital wrote", "said Council member Rosalind
+    Achterberg of the Fourth District": the person speaks, not the body or district named
+    after her, and "Council member" is her title, not the council."""
+    text = (
+        "Stadium deal\n\n"
+        "The Marlow City Council voted 6 to 5 on Thursday to back the stadium. "
+        "“Every city has told itself the same story,” said Council member Rosalind "
+        "Achterberg of the Fourth District, who voted no. Priya Nandakumar of Halvorsen "
+        "Capital wrote in a note to clients that the deal had been “overdone.” Council member "
+        "Hugh Brannock said the vote was close.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "“Every city") == "Rosalind Achterberg"
+    assert speaker_of(result, "the deal had been") == "Priya Nandakumar"
+    assert speaker_of(result, "the vote was close") == "Hugh Brannock"
+    council = next(a for a in result.actors if a.name == "Marlow City Council")
+    assert "Council" not in council.aliases

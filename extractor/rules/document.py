@@ -60,7 +60,8 @@ class Document:
                 end = m.end()
                 if m.group().startswith("."):
                     word = _LAST_WORD.search(self.text[max(start, end - 40) : end])
-                    if word and _is_abbreviation(word.group(1)):
+                    last = word.group(1) if word else ""
+                    if _is_abbreviation(last) and not _no_before_a_word(last, self.text, end):
                         continue
                 out.append(Sentence(start, end, n))
                 start = end
@@ -132,6 +133,14 @@ class Document:
         if found and found[-1][1] > end:
             found = found[:-1]
         return found
+
+
+_NUMBER_NEXT = re.compile(r"\s*\d")
+
+
+def _no_before_a_word(word: str, text: str, end: int) -> bool:
+    """ "voted no. Priya Lee said": a sentence ends at "no."; "No. 2" is the number sign."""
+    return word.rstrip(".").lower() == "no" and _NUMBER_NEXT.match(text, end) is None
 
 
 def _is_abbreviation(word: str) -> bool:

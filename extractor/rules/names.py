@@ -51,6 +51,8 @@ _ACTS = re.compile(
     r"|warned|responded|replied|announced|acknowledged|admitted)\b"
 )
 _PHRASE_WORD = re.compile(r"[\w’'-]+")
+_PLACED_AFTER = re.compile(r" (?:of|from|in) ")  # a person's district, state or body
+_MEMBER_TITLE = re.compile(r" member [A-Z]")
 _NAME_THEN_APPOSITION = re.compile(
     with_capitals(r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){0,3}), [a-z]")
 )
@@ -171,6 +173,8 @@ class ActorIndex(Referents):
             if kind in ("country", "organization"):
                 if staff_opening(text, core) and not self._inside_sentence(name):
                     continue  # "Administration officials said": a group (described)
+                if _MEMBER_TITLE.match(text, core[1]):
+                    continue  # "Council member Ann Roe": a title, not the council
                 entity = self._entity(canonical, kind)
                 entity.add(name, core)
                 continue
@@ -271,8 +275,10 @@ class ActorIndex(Referents):
             if entry[3] <= span[1]:
                 if first is None or (entry[0] == first_at[0] and entry[3] > first_at[1]):
                     first, first_at = entry[4], (entry[0], entry[3])  # "Trump campaign"
-                if entry[3] == end and entry[4].type == "person":
-                    return entry[4]
+                if entry[4].type == "person" and (
+                    entry[3] == end or _PLACED_AFTER.match(self.text, entry[3], end)
+                ):
+                    return entry[4]  # "Council member Ann Roe of the Fourth District"
         return first
 
     def named_in(self, span: Offsets) -> tuple[Entity, Offsets] | None:
