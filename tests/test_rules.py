@@ -626,3 +626,21 @@ def test_a_person_of_a_place_or_body_is_the_speaker_not_the_body():
     assert speaker_of(result, "the vote was close") == "Hugh Brannock"
     council = next(a for a in result.actors if a.name == "Marlow City Council")
     assert "Council" not in council.aliases
+
+
+def test_a_second_cue_joined_by_and_or_but_shares_the_first_verbs_subject():
+    """ "Gov. Ann Roe, a Republican, praised the committee and said ...", "the senator
+    congratulated Ms. Lee and said ...": the subject of the first verb speaks, not a name
+    in its object; "X said A but warned that B" keeps X for both."""
+    text = (
+        "Party chair\n\n"
+        "Sen. Paul Whitmore spoke in Springfield. Gov. Terrence Albrecht, a Republican who "
+        'stayed neutral, praised the committee and said that Glenn Harrower "knows how to '
+        'build a team." The senator congratulated Ms. Delacroix and said the race would be '
+        "close. A spokeswoman for the party, Marisa Kenney, declined to discuss the polling "
+        "but said turnout was high.\n"
+    )
+    result = run(text)
+    assert speaker_of(result, "that Glenn Harrower") == "Terrence Albrecht"
+    assert speaker_of(result, "the race would be close") == "Paul Whitmore"
+    assert speaker_of(result, "turnout was high") == "Marisa Kenney"

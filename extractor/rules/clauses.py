@@ -60,9 +60,9 @@ _PRONOUNS = frozenset("he she it they we i".split())
 _OPENING_PREPOSITIONS = frozenset("in on at after before during since until".split())
 #: Words that stand first in a sentence but speak for no one ("Meanwhile, it said ...").
 _NO_SOURCE = frozenset(
-    "meanwhile however also still even just now later then in on at by for from with after "
-    "before during since until while when where but and or so yet if as of to into about "
-    "over under than there here according the a an this that these those".split()
+    "meanwhile however also still even just now later then in on at by for from with after before "
+    "during since until while when where but and or so yet if as of to into about over under than "
+    "there here according the a an this that these those".split()
 )
 _PARENTHESIS_GAP = re.compile(r"[.]?\s*[()]\s*|\.\)\s*,?\s*")
 # A full stop that ends no sentence: initials, an abbreviated title, a state ("D-Mass.").
@@ -74,18 +74,6 @@ _TURN = re.compile(
     r"^[ \t]*\"?(?P<label>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,2}):[ \t]+(?P<content>\S[^\n]*)$",
     re.M,
 )
-_TWO_WORD_CHARS = re.compile(r"\w\w")
-
-
-def quoted_comma(lead: str) -> bool:
-    """The clause ends in a quote and a comma (American ``...,"`` or British ``...",``),
-    with words before it on its line: ``accomplished "too little," he added``."""
-    if lead.endswith((',"', ",”")):
-        return True
-    if not lead.endswith(('",', "”,")):
-        return False
-    tail = lead[max(0, len(lead) - 64) : -2]
-    return _TWO_WORD_CHARS.search(tail, tail.rfind("\n") + 1) is not None
 
 
 @dataclass(slots=True)
@@ -279,6 +267,8 @@ class Clauses:
                 break
         if picked and self._lower(picked[0]) in _OPENING_BREAKS:
             picked = picked[1:]
+        if len(picked) > 1 and self._lower(picked[-1]) in ("and", "but"):
+            return self._coordinated_subject(picked, floor)  # "X praised A and said that": X
         found = self._trim_source(picked)
         if found is None and relative is not None and picked:
             # "A 2014 study that appeared in the journal found": the subject holds a
@@ -293,6 +283,17 @@ class Clauses:
         if found is None:
             found = self._source_before_aside(cue, floor)
         return found
+
+    def _coordinated_subject(self, picked: list[Offsets], floor: int) -> Offsets | None:
+        """Who a second cue's "and"/"but" joins ("X, a lawyer, praised A and said"): X."""
+        k = next((k for k, w in enumerate(picked) if self._predicate_verb(w)), None)
+        if k is None or k == len(picked) - 1 or self._lower(picked[k]) in CUE_VERBS:
+            return self._trim_source(picked)  # "said A but warned": its own utterance
+        return self._trim_source(picked[:k]) if k else self._source_before(picked[0], floor)
+
+    def _predicate_verb(self, w: Offsets) -> bool:
+        low = self._lower(w)
+        return self.text[w[0]].islower() and (low.endswith("ed") or low in CUE_VERBS)
 
     def _source_before_aside(self, cue: Offsets, floor: int) -> Offsets | None:
         """``Clinton, at a later press gaggle, said``: the source stands before the aside."""

@@ -68,3 +68,17 @@ def speaks_here(
     if low in AMBIGUOUS_PARTICIPLES and not after_subject and not SPEECH_NEXT.match(text, end):
         return False  # "nine alleged members"; but "they noted his lawyer ..." is speech
     return not (low in _ASKING and not _QUESTION_NEXT.match(text, end))
+
+
+_TWO_WORD_CHARS = re.compile(r"\w\w")
+
+
+def quoted_comma(lead: str) -> bool:
+    """The clause ends in a quote and a comma (American ``...,"`` or British ``...",``),
+    with words before it on its line: ``accomplished "too little," he added``."""
+    if lead.endswith((',"', ",”")):
+        return True
+    if not lead.endswith(('",', "”,")):
+        return False
+    tail = lead[max(0, len(lead) - 64) : -2]
+    return _TWO_WORD_CHARS.search(tail, tail.rfind("\n") + 1) is not None

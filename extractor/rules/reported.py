@@ -9,8 +9,8 @@ from bisect import bisect_left
 
 from ..text.marks import PAIRED as MARKS
 from ..text.spans import Offsets
-from .clauses import Clauses, Utterance, quoted_comma, speaks_for_no_one
-from .cue_checks import speaks_here
+from .clauses import Clauses, Utterance, speaks_for_no_one
+from .cue_checks import quoted_comma, speaks_here
 from .document import Sentence
 from .lexicon import (
     BELIEF_ADJECTIVES,
